@@ -1,0 +1,35 @@
+package org.tongban.identity.internal;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code tongban.identity.*}: which identity provider signs people in, and how tokens are checked.
+ *
+ * @param provider         {@code embedded} (demo only) or {@code keycloak}
+ * @param realmFile        the Keycloak realm export, also read by the embedded provider
+ * @param portalClientId   the OIDC client of the portal's backend-for-frontend
+ * @param apiAudience      the audience every API bearer token must carry
+ * @param jwtClockSkew     tolerated clock difference when checking token lifetimes
+ */
+@ConfigurationProperties("tongban.identity")
+public record IdentityProperties(String provider, String realmFile, String portalClientId, String apiAudience,
+        Duration jwtClockSkew, Keycloak keycloak) {
+
+    public boolean isKeycloak() {
+        return "keycloak".equalsIgnoreCase(provider);
+    }
+
+    /**
+     * @param issuerUri      the realm's issuer as browsers see it, e.g. http://localhost:8180/realms/tongban
+     * @param backchannelUri where the portal reaches the same realm (empty: the issuer)
+     * @param clientSecret   the portal client's secret (empty: the one in the realm file, demo only)
+     */
+    public record Keycloak(String issuerUri, String backchannelUri, String clientSecret) {
+
+        public String backchannel() {
+            return backchannelUri == null || backchannelUri.isBlank() ? issuerUri : backchannelUri;
+        }
+    }
+}

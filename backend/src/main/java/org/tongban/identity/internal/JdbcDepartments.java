@@ -1,0 +1,43 @@
+package org.tongban.identity.internal;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+import org.tongban.identity.Department;
+import org.tongban.identity.Departments;
+
+/** The department table. */
+@Repository
+class JdbcDepartments implements Departments {
+
+    private final JdbcClient jdbc;
+
+    JdbcDepartments(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public List<Department> all() {
+        return jdbc.sql("SELECT code, name_zh, name_en FROM department ORDER BY sort_order, code")
+                .query(Department.class).list();
+    }
+
+    @Override
+    public Optional<Department> byCode(String code) {
+        return jdbc.sql("SELECT code, name_zh, name_en FROM department WHERE code = ?")
+                .param(code).query(Department.class).optional();
+    }
+
+    @Transactional
+    boolean rename(String code, String nameZh, String nameEn, String by) {
+        return jdbc.sql("""
+                UPDATE department SET name_zh = ?, name_en = ?, updated_at = ?, updated_by = ?, version = version + 1
+                WHERE code = ?""")
+                .params(nameZh, nameEn, java.sql.Timestamp.from(Instant.now()), by, code)
+                .update() == 1;
+    }
+}

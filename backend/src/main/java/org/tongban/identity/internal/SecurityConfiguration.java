@@ -1,0 +1,191 @@
+package org.tongban.identity.internal;
+
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
+import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.savedrequest.NullRequestCache;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.tongban.identity.IdentityProvider;
+import org.tongban.identity.Person;
+import org.tongban.identity.Role;
+import org.tongban.web.ProblemType;
+import org.tongban.web.Problems;
+
+/**
+ * The portal's security: a backend-for-frontend for browsers (OIDC login, HttpOnly session cookie
+ * stored in the database, CSRF token for the SPA) and a resource server for API clients (bearer
+ * JWTs checked for signature, issuer, audience and lifetime). Every /api request is authenticated
+ * on the server; role checks sit on the endpoints.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    static final String REGISTRATION_ID = "tongban";
+
+    /** Keycloak, when configured; otherwise the idp module's embedded provider is the only one. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(name = "tongban.identity.provider", havingValue = "keycloak")
+    static class KeycloakConfiguration {
+
+        @Bean
+        IdentityProvider keycloakIdentityProvider(IdentityProperties properties, ResourceLoader resources) {
+            String secret = properties.keycloak().clientSecret();
+            if (secret == null || secret.isBlank()) {
+                // demo default: the secret in the realm file; production sets TONGBAN_PORTAL_CLIENT_SECRET
+                secret = RealmClientSecret.read(resources, properties.realmFile(), properties.portalClientId());
+            }
+            return new KeycloakIdentityProvider(properties, secret);
+        }
+    }
+
+    @Bean
+    ClientRegistrationRepository clientRegistrationRepository(ObjectProvider<IdentityProvider> providers) {
+        return new LazyClientRegistrationRepository(REGISTRATION_ID, () -> single(providers));
+    }
+
+    @Bean
+    OAuth2AuthorizedClientRepository authorizedClientRepository() {
+        // in the (JDBC-backed) session, so every portal instance sees the same tokens
+        return new HttpSessionOAuth2AuthorizedClientRepository();
+    }
+
+    @Bean
+    JwtDecoder jwtDecoder(ObjectProvider<IdentityProvider> providers, IdentityProperties properties) {
+        return new LazyJwtDecoder(() -> single(providers).connection(), properties.apiAudience(),
+                properties.jwtClockSkew());
+    }
+
+    @Bean
+    @Order(Ordered.LOWEST_PRECEDENCE - 10)
+    SecurityFilterChain portalSecurity(HttpSecurity http, ClientRegistrationRepository registrations,
+            JwtDecoder jwtDecoder, Problems problems, Environment environment) throws Exception {
+        RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
+        RequestMatcher bearer = request -> {
+            String header = request.getHeader("Authorization");
+            return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
+        };
+        ProblemAuthenticationEntryPoint problemEntryPoint = new ProblemAuthenticationEntryPoint(problems, null);
+        ProblemAuthenticationEntryPoint bearerEntryPoint =
+                new ProblemAuthenticationEntryPoint(problems, new BearerTokenAuthenticationEntryPoint());
+
+        DefaultOAuth2AuthorizationRequestResolver authorizationRequests =
+                new DefaultOAuth2AuthorizationRequestResolver(registrations, "/oauth2/authorization");
+        // PKCE for the confidential client too (OAuth 2.1 / BCP for browser-based apps)
+        authorizationRequests.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
+
+        OidcClientInitiatedLogoutSuccessHandler logoutSuccess =
+                new OidcClientInitiatedLogoutSuccessHandler(registrations);
+        logoutSuccess.setPostLogoutRedirectUri("{baseUrl}/");
+
+        JwtAuthenticationConverter jwtAuthentication = new JwtAuthenticationConverter();
+        jwtAuthentication.setJwtGrantedAuthoritiesConverter((Jwt jwt) -> authorities(jwt.getClaims()));
+        jwtAuthentication.setPrincipalClaimName("sub");
+
+        http
+            .authorizeHttpRequests(authorize -> authorize
+                .requestMatchers(HttpMethod.GET, "/api/v1/departments", "/api/v1/departments/**").permitAll()
+                .requestMatchers("/api/v1/admin/**").hasRole(Role.ADMIN.code())
+                .requestMatchers("/api/**").authenticated()
+                .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                .requestMatchers("/actuator/**").denyAll()
+                // the React app, its routes, /login and the API documentation are public
+                .anyRequest().permitAll())
+            .oauth2Login(login -> login
+                .loginPage("/login")
+                .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(authorizationRequests))
+                .userInfoEndpoint(userInfo -> userInfo.oidcUserService(oidcUserService()))
+                .defaultSuccessUrl("/", false)
+                .failureUrl("/?signInFailed"))
+            .oauth2ResourceServer(resourceServer -> resourceServer
+                .jwt(jwt -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter(jwtAuthentication))
+                .authenticationEntryPoint(bearerEntryPoint))
+            .exceptionHandling(exceptions -> exceptions
+                .defaultAuthenticationEntryPointFor(problemEntryPoint, api)
+                .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+                        AnyRequestMatcher.INSTANCE)
+                .accessDeniedHandler(new ProblemAccessDeniedHandler(problems)))
+            // after sign-in the person lands on the portal home; nothing to replay
+            .requestCache(cache -> cache.requestCache(new NullRequestCache()))
+            .csrf(csrf -> csrf.spa().ignoringRequestMatchers(bearer))
+            .addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class)
+            .logout(logout -> logout.logoutSuccessHandler(logoutSuccess).deleteCookies("TONGBAN_SESSION"))
+            .headers(headers -> headers
+                .contentSecurityPolicy(csp -> csp.policyDirectives(
+                        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+                        + "script-src 'self'; frame-ancestors 'none'; form-action 'self' " + formTargets(environment)))
+                .referrerPolicy(referrer -> referrer.policy(
+                        org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+        return http.build();
+    }
+
+    // The sign-out form posts to the portal, which redirects to the identity provider.
+    private static String formTargets(Environment environment) {
+        String issuer = environment.getProperty("tongban.identity.keycloak.issuer-uri", "");
+        try {
+            java.net.URI uri = java.net.URI.create(issuer);
+            return uri.getScheme() != null ? uri.getScheme() + "://" + uri.getAuthority() : "";
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
+    }
+
+    private static OAuth2UserService<OidcUserRequest, OidcUser> oidcUserService() {
+        OidcUserService delegate = new OidcUserService();
+        return request -> {
+            OidcUser user = delegate.loadUser(request);
+            return new DefaultOidcUser(authorities(user.getClaims()), user.getIdToken(), user.getUserInfo(), "sub");
+        };
+    }
+
+    static Collection<GrantedAuthority> authorities(java.util.Map<String, Object> claims) {
+        Set<GrantedAuthority> authorities = new HashSet<>();
+        for (String code : Person.roleCodes(claims)) {
+            Role.fromCode(code).ifPresent(role -> authorities.add(new SimpleGrantedAuthority(role.authority())));
+        }
+        return authorities;
+    }
+
+    private static IdentityProvider single(ObjectProvider<IdentityProvider> providers) {
+        IdentityProvider provider = providers.getIfUnique();
+        if (provider == null) {
+            throw new IllegalStateException("No identity provider is configured: set tongban.identity.provider "
+                    + "to keycloak (with tongban.identity.keycloak.issuer-uri) or run the demo profile");
+        }
+        return provider;
+    }
+}

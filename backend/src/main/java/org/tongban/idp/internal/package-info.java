@@ -1,0 +1,2 @@
+/** Internals of the embedded demo identity provider. */
+package org.tongban.idp.internal;

@@ -1,0 +1,36 @@
+package org.tongban.web;
+
+import java.net.URI;
+
+/**
+ * The stable problem types of the portal's API. Clients may switch on {@link #uri()}; the
+ * human-readable title and detail come from the message bundle in the request's language.
+ */
+public enum ProblemType {
+    UNAUTHENTICATED("unauthenticated"),
+    FORBIDDEN("forbidden"),
+    CSRF("csrf"),
+    NOT_FOUND("not-found"),
+    INVALID_REQUEST("invalid-request"),
+    VALIDATION_FAILED("validation-failed"),
+    METHOD_NOT_ALLOWED("method-not-allowed"),
+    UNSUPPORTED_MEDIA_TYPE("unsupported-media-type"),
+    CONFLICT("conflict"),
+    PAYLOAD_TOO_LARGE("payload-too-large"),
+    INTERNAL("internal");
+
+    private final String slug;
+
+    ProblemType(String slug) {
+        this.slug = slug;
+    }
+
+    public URI uri() {
+        return URI.create("urn:tongban:problem:" + slug);
+    }
+
+    /** Message bundle key prefix: {@code problem.<slug>.title} and {@code problem.<slug>.detail}. */
+    public String messageKey() {
+        return "problem." + slug;
+    }
+}

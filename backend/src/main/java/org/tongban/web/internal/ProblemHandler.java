@@ -1,0 +1,195 @@
+package org.tongban.web.internal;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.lang.Nullable;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.NoHandlerFoundException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.tongban.web.ProblemException;
+import org.tongban.web.ProblemType;
+import org.tongban.web.Problems;
+
+/**
+ * Turns every exception that reaches Spring MVC into an RFC 9457 problem with a stable type and a
+ * localized message a person can act on. Unexpected failures are logged with an incident id that
+ * the answer repeats, so support can find the log line; the answer never carries a stack trace.
+ */
+@RestControllerAdvice
+class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    private final Problems problems;
+    private final MessageSource messages;
+
+    ProblemHandler(Problems problems, MessageSource messages) {
+        this.problems = problems;
+        this.messages = messages;
+    }
+
+    @ExceptionHandler(ProblemException.class)
+    ResponseEntity<ProblemDetail> handleProblem(ProblemException e, HttpServletRequest request) {
+        return respond(problems.create(e.status(), e.type(), e.detailArgs()), request);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> handleTypeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+        return respond(problems.create(HttpStatus.BAD_REQUEST, ProblemType.INVALID_REQUEST), request);
+    }
+
+    // Method security throws these after the filters ran; keep the same answers as the filters.
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ProblemDetail> handleAccessDenied(AccessDeniedException e, HttpServletRequest request) {
+        return respond(problems.create(HttpStatus.FORBIDDEN, ProblemType.FORBIDDEN), request);
+    }
+
+    @ExceptionHandler(AuthenticationException.class)
+    ResponseEntity<ProblemDetail> handleAuthentication(AuthenticationException e, HttpServletRequest request) {
+        return respond(problems.create(HttpStatus.UNAUTHORIZED, ProblemType.UNAUTHENTICATED), request);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> handleUnexpected(Exception e, HttpServletRequest request) {
+        String incident = UUID.randomUUID().toString();
+        log.error("Unexpected failure, incident {} on {} {}", incident, request.getMethod(), request.getRequestURI(), e);
+        ProblemDetail problem = problems.create(HttpStatus.INTERNAL_SERVER_ERROR, ProblemType.INTERNAL, incident);
+        problem.setProperty("incidentId", incident);
+        return respond(problem, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        Locale locale = LocaleContextHolder.getLocale();
+        ProblemDetail problem = problems.create(HttpStatus.BAD_REQUEST, ProblemType.VALIDATION_FAILED);
+        List<FieldProblem> errors = ex.getBindingResult().getFieldErrors().stream()
+                .map(error -> new FieldProblem(error.getField(), messages.getMessage(error, locale)))
+                .toList();
+        problem.setProperty("errors", errors);
+        return asObject(respond(problem, request));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        Locale locale = LocaleContextHolder.getLocale();
+        ProblemDetail problem = problems.create(HttpStatus.BAD_REQUEST, ProblemType.VALIDATION_FAILED);
+        List<FieldProblem> errors = ex.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream()
+                        .map(error -> new FieldProblem(
+                                error instanceof FieldError field ? field.getField()
+                                        : result.getMethodParameter().getParameterName(),
+                                messages.getMessage(error, locale))))
+                .toList();
+        problem.setProperty("errors", errors);
+        return asObject(respond(problem, request));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return asObject(respond(problems.create(HttpStatus.BAD_REQUEST, ProblemType.INVALID_REQUEST), request));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(HttpRequestMethodNotSupportedException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return asObject(respond(problems.create(HttpStatus.METHOD_NOT_ALLOWED, ProblemType.METHOD_NOT_ALLOWED), request));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return asObject(respond(problems.create(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ProblemType.UNSUPPORTED_MEDIA_TYPE), request));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        return asObject(respond(problems.create(HttpStatus.NOT_FOUND, ProblemType.NOT_FOUND), request));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleNoHandlerFoundException(NoHandlerFoundException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        return asObject(respond(problems.create(HttpStatus.NOT_FOUND, ProblemType.NOT_FOUND), request));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return asObject(respond(problems.create(HttpStatus.PAYLOAD_TOO_LARGE, ProblemType.PAYLOAD_TOO_LARGE), request));
+    }
+
+    // Anything else Spring MVC raises (missing parameter, not acceptable, ...): keep Spring's status,
+    // but give it our type and a localized text instead of Spring's English defaults.
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(@Nullable Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        if (body instanceof ProblemDetail problem && !problem.getType().toString().startsWith("urn:tongban:")) {
+            ProblemType type = switch (statusCode.value()) {
+                case 404 -> ProblemType.NOT_FOUND;
+                case 405 -> ProblemType.METHOD_NOT_ALLOWED;
+                case 413 -> ProblemType.PAYLOAD_TOO_LARGE;
+                case 415 -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
+                default -> statusCode.is5xxServerError() ? ProblemType.INTERNAL : ProblemType.INVALID_REQUEST;
+            };
+            body = problems.create(statusCode, type);
+            ((ProblemDetail) body).setInstance(instance(request));
+        }
+        return super.createResponseEntity(body, headers, statusCode, request);
+    }
+
+    private static URI instance(WebRequest request) {
+        return request instanceof ServletWebRequest servlet
+                ? URI.create(servlet.getRequest().getRequestURI()) : null;
+    }
+
+    private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem, WebRequest request) {
+        problem.setInstance(instance(request));
+        return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+
+    private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem, HttpServletRequest request) {
+        problem.setInstance(URI.create(request.getRequestURI()));
+        return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static ResponseEntity<Object> asObject(ResponseEntity<ProblemDetail> entity) {
+        return (ResponseEntity) entity;
+    }
+
+    /** One invalid field: where, and what to do about it. */
+    record FieldProblem(String field, String message) {
+    }
+}
