@@ -4,10 +4,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 import org.tongban.identity.Department;
+import org.tongban.identity.DepartmentRenamed;
 import org.tongban.identity.Departments;
 
 /** The department table. */
@@ -15,9 +17,11 @@ import org.tongban.identity.Departments;
 class JdbcDepartments implements Departments {
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    JdbcDepartments(JdbcClient jdbc) {
+    JdbcDepartments(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     @Override
@@ -34,10 +38,14 @@ class JdbcDepartments implements Departments {
 
     @Transactional
     boolean rename(String code, String nameZh, String nameEn, String by) {
-        return jdbc.sql("""
+        boolean renamed = jdbc.sql("""
                 UPDATE department SET name_zh = ?, name_en = ?, updated_at = ?, updated_by = ?, version = version + 1
                 WHERE code = ?""")
                 .params(nameZh, nameEn, java.sql.Timestamp.from(Instant.now()), by, code)
                 .update() == 1;
+        if (renamed) {
+            events.publishEvent(new DepartmentRenamed(code, nameZh, nameEn, by));
+        }
+        return renamed;
     }
 }

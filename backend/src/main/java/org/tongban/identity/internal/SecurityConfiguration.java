@@ -36,6 +36,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.savedrequest.NullRequestCache;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -141,7 +143,11 @@ class SecurityConfiguration {
                 .accessDeniedHandler(new ProblemAccessDeniedHandler(problems)))
             // after sign-in the person lands on the portal home; nothing to replay
             .requestCache(cache -> cache.requestCache(new NullRequestCache()))
-            .csrf(csrf -> csrf.spa().ignoringRequestMatchers(bearer))
+            // the SPA echoes the XSRF-TOKEN cookie in X-XSRF-TOKEN, and the sign-out form posts it as
+            // _csrf; the token is never rendered into HTML, so no BREACH masking is needed
+            .csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
+                .ignoringRequestMatchers(bearer))
             .addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class)
             .logout(logout -> logout.logoutSuccessHandler(logoutSuccess).deleteCookies("TONGBAN_SESSION"))
             .headers(headers -> headers

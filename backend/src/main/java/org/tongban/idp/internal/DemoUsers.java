@@ -21,6 +21,7 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
@@ -59,7 +60,7 @@ class DemoUsers {
 
     AuthenticationProvider authenticationProvider() {
         DaoAuthenticationProvider dao = new DaoAuthenticationProvider(
-                username -> find(username).orElseThrow(() -> new BadCredentialsException("bad credentials")));
+                username -> find(username).orElseThrow(() -> new UsernameNotFoundException(username)));
         dao.setPasswordEncoder(passwords);
         return new AuthenticationProvider() {
             @Override

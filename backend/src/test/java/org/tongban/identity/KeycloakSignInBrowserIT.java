@@ -1,0 +1,29 @@
+package org.tongban.identity;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.tongban.support.Playwright;
+import org.tongban.support.RealServices;
+
+/** The same browser journey as {@link SignInBrowserIT}, through Keycloak's own login page. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = {
+        "server.port=18082",
+        "tongban.data-dir=./target/it-data/keycloak-browser",
+        "tongban.identity.provider=keycloak",
+        "tongban.identity.keycloak.issuer-uri=${TONGBAN_IT_KEYCLOAK_URL:http://localhost:8180}/realms/tongban"})
+class KeycloakSignInBrowserIT {
+
+    @BeforeAll
+    static void keycloakIsThere() {
+        RealServices.keycloakUrl();
+    }
+
+    @Test
+    void aCitizenSignsInThroughKeycloakSwitchesToEnglishAndSignsOut() throws Exception {
+        Playwright.run("e2e/sign-in.spec.ts", "http://localhost:18082",
+                Map.of("E2E_USERNAME", "lisi", "E2E_DISPLAY_NAME", "李四"));
+    }
+}

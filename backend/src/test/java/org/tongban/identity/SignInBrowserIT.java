@@ -1,0 +1,22 @@
+package org.tongban.identity;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.tongban.support.Playwright;
+
+/**
+ * A citizen signs in through the embedded identity provider's page in a real browser, sees their
+ * name on the portal home, switches to English and signs out.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
+        properties = {"server.port=18081", "tongban.data-dir=./target/it-data/browser"})
+class SignInBrowserIT {
+
+    @Test
+    void aCitizenSignsInSwitchesToEnglishAndSignsOut() throws Exception {
+        Playwright.run("e2e/sign-in.spec.ts", "http://localhost:18081",
+                Map.of("E2E_USERNAME", "zhangsan", "E2E_DISPLAY_NAME", "张三"));
+    }
+}

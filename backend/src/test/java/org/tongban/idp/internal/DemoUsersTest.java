@@ -1,0 +1,81 @@
+package org.tongban.idp.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+
+class DemoUsersTest {
+
+    private final MutableClock clock = new MutableClock();
+    private final RealmFile realm = new RealmFile("tongban", List.of(new RealmFile.DemoUser("s1", "zhangsan", "right-pw",
+            "三", "张", "z@example.org", List.of("citizen"), List.of(), Map.of())), Map.of());
+    private final AuthenticationProvider login =
+            new DemoUsers(realm, new BCryptPasswordEncoder(4), clock).authenticationProvider();
+
+    @Test
+    void locksAnAccountAfterFiveWrongPasswordsForOneMinute() {
+        for (int i = 0; i < DemoUsers.FAILURE_FACTOR; i++) {
+            assertThatThrownBy(() -> login.authenticate(attempt("wrong"))).isInstanceOf(BadCredentialsException.class);
+        }
+        assertThatThrownBy(() -> login.authenticate(attempt("right-pw"))).isInstanceOf(LockedException.class);
+
+        clock.advance(DemoUsers.LOCK.plusSeconds(1));
+        assertThat(login.authenticate(attempt("right-pw")).isAuthenticated()).isTrue();
+    }
+
+    @Test
+    void aSuccessfulSignInForgivesEarlierMistakes() {
+        for (int i = 0; i < DemoUsers.FAILURE_FACTOR - 1; i++) {
+            assertThatThrownBy(() -> login.authenticate(attempt("wrong"))).isInstanceOf(BadCredentialsException.class);
+        }
+        assertThat(login.authenticate(attempt("right-pw")).isAuthenticated()).isTrue();
+        assertThatThrownBy(() -> login.authenticate(attempt("wrong"))).isInstanceOf(BadCredentialsException.class);
+        assertThat(login.authenticate(attempt("right-pw")).isAuthenticated()).isTrue();
+    }
+
+    @Test
+    void unknownUsersAreRefusedLikeWrongPasswords() {
+        assertThatThrownBy(() -> login.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("nobody", "x")))
+                .isInstanceOf(BadCredentialsException.class);
+    }
+
+    private static UsernamePasswordAuthenticationToken attempt(String password) {
+        return UsernamePasswordAuthenticationToken.unauthenticated("zhangsan", password);
+    }
+
+    static final class MutableClock extends Clock {
+        private Instant now = Instant.parse("2026-11-26T08:00:00Z");
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import { screen, within } from '@testing-library/react'
+import { describe, expect, it } from 'vitest'
+import type { Me } from '@/features/session/api/get-me'
+import { citizen, clerk, renderApp, signedInAs, signedOut } from '@/testing/test-utils'
+
+async function navLinks(): Promise<string[]> {
+  const nav = await screen.findByRole('navigation', { name: '主导航' })
+  return within(nav)
+    .getAllByRole('link')
+    .map((link) => link.textContent ?? '')
+}
+
+async function renderSignedIn(person: Me) {
+  signedInAs(person)
+  const view = renderApp()
+  await screen.findByTestId('user-name')
+  return view
+}
+
+describe('the main navigation', () => {
+  it('shows the workbench to clerks only', async () => {
+    await renderSignedIn(clerk)
+    expect(await navLinks()).toEqual(['首页', '工作台'])
+  })
+
+  it('shows services and my applications to citizens, and no workbench', async () => {
+    await renderSignedIn(citizen)
+    const links = await navLinks()
+    expect(links).toEqual(['首页', '办事服务', '我的办件'])
+    expect(links).not.toContain('工作台')
+  })
+
+  it('shows each administrator their own section', async () => {
+    await renderSignedIn({ ...clerk, roles: ['dept-admin', 'admin'] })
+    expect(await navLinks()).toEqual(['首页', '流程管理', '平台管理'])
+  })
+
+  it('shows only the home page to visitors who are not signed in', async () => {
+    signedOut()
+    renderApp()
+    await screen.findByTestId('login-button')
+    expect(await navLinks()).toEqual(['首页'])
+  })
+
+  it('marks the current page and opens a section with a translated placeholder', async () => {
+    const { user } = await renderSignedIn(clerk)
+    const nav = screen.getByRole('navigation', { name: '主导航' })
+
+    await user.click(within(nav).getByRole('link', { name: '工作台' }))
+
+    expect(screen.getByRole('heading', { level: 1, name: '工作台' })).toBeInTheDocument()
+    expect(screen.getByText('该功能正在建设中，即将上线。')).toBeInTheDocument()
+    expect(within(nav).getByRole('link', { name: '工作台' })).toHaveAttribute(
+      'aria-current',
+      'page',
+    )
+    expect(document.title).toBe('工作台 · 通办 · 一网通办')
+  })
+})

@@ -1,0 +1,33 @@
+import type { ParseKeys } from 'i18next'
+import type { Role } from '@/features/session/roles'
+
+export interface NavItem {
+  path: string
+  labelKey: ParseKeys
+  /** Who sees the entry; absent means everybody. The backend still checks every request. */
+  roles?: readonly Role[]
+}
+
+export const NAV_ITEMS: readonly NavItem[] = [
+  { path: '/', labelKey: 'nav.home' },
+  { path: '/services', labelKey: 'nav.services', roles: ['citizen', 'business'] },
+  { path: '/my/applications', labelKey: 'nav.myApplications', roles: ['citizen', 'business'] },
+  { path: '/workbench', labelKey: 'nav.workbench', roles: ['clerk'] },
+  { path: '/admin/workflows', labelKey: 'nav.workflows', roles: ['dept-admin'] },
+  { path: '/admin/platform', labelKey: 'nav.platformAdmin', roles: ['admin'] },
+]
+
+export function navItemsFor(roles: readonly Role[]): NavItem[] {
+  return NAV_ITEMS.filter((item) => !item.roles || item.roles.some((role) => roles.includes(role)))
+}
+
+/** The entry a path belongs to: the longest matching prefix, "/" only for itself. */
+export function activeNavPath(pathname: string, items: readonly NavItem[]): string | undefined {
+  return items
+    .filter((item) =>
+      item.path === '/'
+        ? pathname === '/'
+        : pathname === item.path || pathname.startsWith(`${item.path}/`),
+    )
+    .sort((a, b) => b.path.length - a.path.length)[0]?.path
+}

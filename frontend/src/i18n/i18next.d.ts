@@ -1,0 +1,12 @@
+import 'i18next'
+import type zhCN from './locales/zh-CN.json'
+
+// Chinese is the reference language: a key missing from it is a type error at the call site.
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'translation'
+    resources: {
+      translation: typeof zhCN
+    }
+  }
+}

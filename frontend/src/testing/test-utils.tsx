@@ -1,0 +1,77 @@
+import { QueryClient } from '@tanstack/react-query'
+import { render } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { createMemoryRouter, RouterProvider } from 'react-router'
+import { vi } from 'vitest'
+import { AppProvider } from '@/app/provider'
+import { routes } from '@/app/routes'
+import type { Me } from '@/features/session/api/get-me'
+
+/** Renders the whole portal, as a browser would show it at `path`. */
+export function renderApp(path = '/') {
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } })
+  const router = createMemoryRouter(routes, { initialEntries: [path] })
+  const user = userEvent.setup()
+  const view = render(
+    <AppProvider queryClient={queryClient}>
+      <RouterProvider router={router} />
+    </AppProvider>,
+  )
+  return { ...view, user, router, queryClient }
+}
+
+export function json(body: unknown, status = 200, contentType = 'application/json'): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': contentType } })
+}
+
+export function problem(status: number, title: string): Response {
+  return json({ type: 'about:blank', title, status }, status, 'application/problem+json')
+}
+
+export const unauthorized = () => problem(401, 'Unauthorized')
+
+type Responder = (url: string, init?: RequestInit) => Response | Promise<Response>
+
+/**
+ * Replaces fetch with a fake backend. `me` answers GET /api/v1/me; anything else is a 404.
+ * Returns the mock so tests can inspect the requests made.
+ */
+export function mockBackend(me: Responder) {
+  const fetchMock = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url
+    if (new URL(url, 'http://localhost').pathname === '/api/v1/me') return me(url, init)
+    return problem(404, 'Not Found')
+  })
+  vi.stubGlobal('fetch', fetchMock)
+  return fetchMock
+}
+
+export function signedInAs(person: Me) {
+  return mockBackend(() => json(person))
+}
+
+export function signedOut() {
+  return mockBackend(unauthorized)
+}
+
+export const citizen: Me = {
+  subject: '9c1f4c1e-0000-4000-8000-000000000001',
+  username: 'zhangsan',
+  displayName: '张三',
+  email: 'zhangsan@example.org',
+  roles: ['citizen'],
+  departments: [],
+  nationalId: '1101**********1234',
+  enterprise: null,
+}
+
+export const clerk: Me = {
+  subject: '9c1f4c1e-0000-4000-8000-000000000002',
+  username: 'lisi',
+  displayName: '李四',
+  email: 'lisi@example.org',
+  roles: ['clerk'],
+  departments: [{ code: 'education', nameZh: '教育局', nameEn: 'Education Bureau' }],
+  nationalId: null,
+  enterprise: null,
+}
