@@ -26,4 +26,9 @@ class KeycloakSignInBrowserIT {
         Playwright.run("e2e/sign-in.spec.ts", "http://localhost:18082",
                 Map.of("E2E_USERNAME", "lisi", "E2E_DISPLAY_NAME", "李四"));
     }
+
+    @Test
+    void theHomePageHasNoSeriousAccessibilityViolations() throws Exception {
+        Playwright.run("e2e/accessibility.spec.ts", "http://localhost:18082", Map.of("E2E_USERNAME", "lisi"));
+    }
 }

@@ -19,4 +19,9 @@ class SignInBrowserIT {
         Playwright.run("e2e/sign-in.spec.ts", "http://localhost:18081",
                 Map.of("E2E_USERNAME", "zhangsan", "E2E_DISPLAY_NAME", "张三"));
     }
+
+    @Test
+    void theHomePageHasNoSeriousAccessibilityViolations() throws Exception {
+        Playwright.run("e2e/accessibility.spec.ts", "http://localhost:18081", Map.of("E2E_USERNAME", "zhangsan"));
+    }
 }

@@ -1,0 +1,49 @@
+import { AxeBuilder } from '@axe-core/playwright'
+import { expect, test, type Page } from '@playwright/test'
+
+// Automated WCAG 2.1 A/AA scan of the portal shell, signed out and signed in, in both languages.
+// axe finds part of what a person with a screen reader or keyboard meets; what it reports is never OK.
+const username = process.env.E2E_USERNAME ?? 'zhangsan'
+const password = process.env.E2E_PASSWORD ?? 'Demo@2026'
+
+async function expectNoSeriousViolations(page: Page, what: string) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze()
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+  expect(
+    serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
+    what,
+  ).toEqual([])
+}
+
+test('the home page has no serious accessibility violations, signed out and signed in, zh-CN and en-US', async ({
+  page,
+}) => {
+  await page.goto('/')
+  await expect(page.getByTestId('login-button')).toBeVisible()
+  await expectNoSeriousViolations(page, 'home, signed out, zh-CN')
+
+  await page.getByTestId('login-button').click()
+  await page.locator('input[name="username"]').fill(username)
+  await page.locator('input[name="password"]').fill(password)
+  await page.locator('input[name="password"]').press('Enter')
+  await expect(page.getByTestId('user-name')).toBeVisible()
+  await expectNoSeriousViolations(page, 'home, signed in, zh-CN')
+
+  await page.getByTestId('lang-switch').click()
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en-US')
+  await expectNoSeriousViolations(page, 'home, signed in, en-US')
+
+  // keyboard, from a fresh page load: the skip link is the first stop and leads to the main content
+  await page.goto('/')
+  await expect(page.getByTestId('user-name')).toBeVisible()
+  await page.keyboard.press('Tab')
+  const focused = page.locator(':focus')
+  await expect(focused).toHaveAttribute('href', /#/)
+  await page.keyboard.press('Enter')
+  await expect(page.locator('main')).toBeVisible()
+
+  await page.getByTestId('logout-button').click()
+  await expect(page.getByTestId('login-button')).toBeVisible()
+})
