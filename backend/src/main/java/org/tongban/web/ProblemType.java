@@ -16,6 +16,12 @@ public enum ProblemType {
     METHOD_NOT_ALLOWED("method-not-allowed"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type"),
     CONFLICT("conflict"),
+    /** Someone else acted on the application first; reload and look again. */
+    WORKFLOW_STALE("workflow-stale"),
+    /** The action is not possible at this point of the application's workflow. */
+    WORKFLOW_NOT_ALLOWED("workflow-not-allowed"),
+    /** The step belongs to another department (or role). */
+    WORKFLOW_NOT_YOUR_STEP("workflow-not-your-step"),
     PAYLOAD_TOO_LARGE("payload-too-large"),
     INTERNAL("internal");
 

@@ -1,0 +1,26 @@
+package org.tongban.workflow;
+
+import java.util.Set;
+
+/**
+ * Who fires an event: the identity provider's subject, realm roles and department codes. Built by
+ * the caller from the signed-in person; the engine decides what this actor may do.
+ */
+public record Actor(String subject, Set<String> roles, Set<String> departments) {
+
+    public Actor {
+        roles = Set.copyOf(roles);
+        departments = Set.copyOf(departments);
+    }
+
+    public static Actor applicant(String subject) {
+        return new Actor(subject, Set.of("citizen"), Set.of());
+    }
+
+    public static Actor clerk(String subject, String department) {
+        return new Actor(subject, Set.of("clerk"), Set.of(department));
+    }
+
+    /** The engine itself: automatic steps and timers. */
+    public static final Actor SYSTEM = new Actor("system", Set.of("system"), Set.of());
+}

@@ -1,0 +1,94 @@
+package org.tongban.workflow;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.springframework.context.support.ResourceBundleMessageSource;
+import org.tongban.workflow.internal.DefinitionParser;
+import org.tongban.workflow.internal.MermaidDiagram;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code java -jar tongban.jar validate-workflows <folder> [--lang=en] [--diagram]}: validates every
+ * definition file under a folder without starting the portal, so departments can check files before
+ * publishing. Prints each problem as {@code file:line: path: message — hint}; exits 1 when any file
+ * has errors. Department codes come from the realm file the portal ships.
+ */
+public final class ValidateWorkflowsCommand {
+
+    public static final String NAME = "validate-workflows";
+
+    private ValidateWorkflowsCommand() {
+    }
+
+    public static int run(List<String> args, PrintStream out) throws IOException {
+        Locale locale = args.contains("--lang=en") ? Locale.US : Locale.SIMPLIFIED_CHINESE;
+        boolean diagram = args.contains("--diagram");
+        List<String> folders = args.stream().filter(a -> !a.startsWith("--")).toList();
+        if (folders.isEmpty()) {
+            out.println("usage: java -jar tongban.jar validate-workflows <folder> [--lang=en] [--diagram]");
+            return 2;
+        }
+        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+        messages.setBasename("i18n/messages");
+        messages.setDefaultEncoding("UTF-8");
+        messages.setFallbackToSystemLocale(false);
+        DefinitionParser parser = new DefinitionParser(departmentsOfRealm());
+        int files = 0;
+        int invalid = 0;
+        for (String folder : folders) {
+            Path root = Path.of(folder);
+            List<Path> paths = new ArrayList<>();
+            if (Files.isRegularFile(root)) {
+                paths.add(root);
+                root = root.toAbsolutePath().getParent().getParent();
+            } else {
+                try (Stream<Path> walk = Files.walk(root)) {
+                    walk.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
+                            .filter(p -> !p.toString().contains("calendar")).sorted().forEach(paths::add);
+                }
+            }
+            for (Path path : paths) {
+                files++;
+                String relative = root.toAbsolutePath().relativize(path.toAbsolutePath()).toString().replace('\\', '/');
+                ValidationReport report = parser.parse(relative, Files.readString(path, StandardCharsets.UTF_8));
+                if (!report.valid()) {
+                    invalid++;
+                }
+                report.problems().forEach(problem -> out.println(problem.describe(messages, locale)));
+                if (report.valid()) {
+                    WorkflowDefinition definition = report.definition().orElseThrow();
+                    out.println("OK " + relative + " (" + definition.service().code() + ", "
+                            + definition.allSteps().size() + " steps)");
+                    if (diagram) {
+                        out.println(MermaidDiagram.render(definition, locale));
+                    }
+                }
+            }
+        }
+        out.println(files + " file(s), " + invalid + " with errors");
+        return invalid == 0 && files > 0 ? 0 : 1;
+    }
+
+    static Set<String> departmentsOfRealm() throws IOException {
+        try (InputStream in = ValidateWorkflowsCommand.class.getResourceAsStream("/keycloak/tongban-realm.json")) {
+            JsonNode realm = JsonMapper.builder().build().readTree(in);
+            Set<String> codes = new HashSet<>();
+            realm.path("groups").forEach(group -> group.path("attributes").path("department")
+                    .forEach(code -> codes.add(code.asString())));
+            return codes;
+        }
+    }
+}

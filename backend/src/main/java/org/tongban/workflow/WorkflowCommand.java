@@ -1,0 +1,38 @@
+package org.tongban.workflow;
+
+import java.util.List;
+
+/** What an actor asks the engine to do with an application. */
+public sealed interface WorkflowCommand {
+
+    /** The step it acts on; null for commands on the whole application. */
+    String step();
+
+    /** A clerk approves their step (通过). */
+    record Approve(String step, String comment) implements WorkflowCommand {
+    }
+
+    /** A clerk rejects (不予办理); the reason is required and shown to the applicant. */
+    record Reject(String step, String reason) implements WorkflowCommand {
+    }
+
+    /** A clerk sends the application back for correction (补正) of the named items; the clock pauses. */
+    record RequestCorrection(String step, List<String> items, String reason) implements WorkflowCommand {
+    }
+
+    /** The applicant has corrected the items; the step that asked continues, the clock runs again. */
+    record Resubmit(String step) implements WorkflowCommand {
+    }
+
+    /** A clerk returns the application to an earlier step (退回). */
+    record ReturnTo(String step, String target, String reason) implements WorkflowCommand {
+    }
+
+    /** The applicant withdraws (撤回) before a decision. */
+    record Withdraw(String reason) implements WorkflowCommand {
+        @Override
+        public String step() {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package org.tongban.workflow;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A parsed, valid workflow definition: the service, the applicant's form (a JSON Schema) and the
+ * steps. {@code steps} holds the top-level steps in file order; tasks of parallel branches are
+ * reachable through their parallel step and through {@link #step(String)}.
+ */
+public record WorkflowDefinition(int formatVersion, ServiceInfo service, Map<String, Object> formSchema,
+        String start, Map<String, Step> steps) {
+
+    public Optional<Step> step(String id) {
+        return Optional.ofNullable(allSteps().get(id));
+    }
+
+    /** Every step, branch tasks included, in file order. */
+    public Map<String, Step> allSteps() {
+        Map<String, Step> all = new LinkedHashMap<>();
+        for (Step step : steps.values()) {
+            all.put(step.id(), step);
+            if (step instanceof Step.Parallel parallel) {
+                parallel.branches().values().forEach(tasks -> tasks.forEach(task -> all.put(task.id(), task)));
+            }
+        }
+        return all;
+    }
+
+    public List<Step.Task> tasks() {
+        List<Step.Task> tasks = new ArrayList<>();
+        allSteps().values().forEach(step -> {
+            if (step instanceof Step.Task task) {
+                tasks.add(task);
+            }
+        });
+        return tasks;
+    }
+}

@@ -1,0 +1,102 @@
+package org.tongban.workflow.internal;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.tongban.workflow.WorkflowEvents;
+
+/**
+ * Fires the time limits that fell due: warning (yellow), overdue (red) and escalation, each once per
+ * step. Safe with several portal instances: a timer fires for the instance whose conditional update
+ * ({@code ... WHERE warned_at IS NULL}) changes the row, in the same transaction as its event; the
+ * others change nothing. Steps waiting for a correction have no timer (their clock is paused).
+ */
+public class DeadlineTimers {
+
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final TransactionTemplate transactions;
+
+    DeadlineTimers(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, TransactionTemplate transactions) {
+        this.jdbc = jdbc;
+        this.events = events;
+        this.clock = clock;
+        this.transactions = transactions;
+    }
+
+    private record Due(String instanceId, String step, String department, Instant warnAt, Instant dueAt,
+            Instant escalateAt, boolean warned, boolean overdue, boolean escalated) {
+    }
+
+    /** Fires everything due now; answers how many timers fired. */
+    public int fireDue() {
+        Instant now = clock.instant();
+        List<Due> due = jdbc.sql("""
+                SELECT instance_id, step_id, department, warn_at, due_at, escalate_at, warned_at, overdue_at, escalated_at
+                FROM workflow_task WHERE status = 'ACTIVE' AND next_timer_at <= ? ORDER BY next_timer_at LIMIT 500""")
+                .param(Timestamp.from(now))
+                .query((rs, n) -> new Due(rs.getString(1), rs.getString(2), rs.getString(3),
+                        Times.instant(rs.getObject(4)), Times.instant(rs.getObject(5)), Times.instant(rs.getObject(6)),
+                        rs.getObject(7) != null, rs.getObject(8) != null, rs.getObject(9) != null))
+                .list();
+        int fired = 0;
+        for (Due task : due) {
+            Integer count = transactions.execute(status -> fire(task, now));
+            fired += count == null ? 0 : count;
+        }
+        return fired;
+    }
+
+    private int fire(Due task, Instant now) {
+        int fired = 0;
+        boolean warned = task.warned();
+        boolean overdue = task.overdue();
+        boolean escalated = task.escalated();
+        if (!warned && !now.isBefore(task.warnAt()) && claim(task, "warned_at", now)) {
+            events.publishEvent(new WorkflowEvents.TimeLimitWarning(task.instanceId(), task.step(), task.department(),
+                    task.dueAt()));
+            warned = true;
+            fired++;
+        }
+        if (!overdue && !now.isBefore(task.dueAt()) && claim(task, "overdue_at", now)) {
+            events.publishEvent(new WorkflowEvents.TimeLimitOverdue(task.instanceId(), task.step(), task.department(),
+                    task.dueAt()));
+            overdue = true;
+            fired++;
+        }
+        if (!escalated && !now.isBefore(task.escalateAt()) && claim(task, "escalated_at", now)) {
+            events.publishEvent(new WorkflowEvents.TimeLimitEscalated(task.instanceId(), task.step(), task.department(),
+                    task.dueAt()));
+            escalated = true;
+            fired++;
+        }
+        Instant next = nextTimer(task.warnAt(), task.dueAt(), task.escalateAt(), warned, overdue, escalated);
+        jdbc.sql("UPDATE workflow_task SET next_timer_at = ? WHERE instance_id = ? AND step_id = ? AND status = 'ACTIVE'")
+                .params(Times.timestamp(next), task.instanceId(), task.step()).update();
+        return fired;
+    }
+
+    // column names come from the fixed set above, never from input
+    private boolean claim(Due task, String column, Instant now) {
+        return jdbc.sql("UPDATE workflow_task SET " + column + " = ? WHERE instance_id = ? AND step_id = ? AND "
+                        + column + " IS NULL AND status = 'ACTIVE'")
+                .params(Timestamp.from(now), task.instanceId(), task.step()).update() == 1;
+    }
+
+    static Instant nextTimer(Instant warnAt, Instant dueAt, Instant escalateAt, boolean warned, boolean overdue,
+            boolean escalated) {
+        if (!warned) {
+            return warnAt;
+        }
+        if (!overdue) {
+            return dueAt;
+        }
+        return escalated ? null : escalateAt;
+    }
+}

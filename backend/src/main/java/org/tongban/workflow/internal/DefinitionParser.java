@@ -1,0 +1,518 @@
+package org.tongban.workflow.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.NodePath;
+
+import org.tongban.workflow.DefinitionProblem;
+import org.tongban.workflow.DefinitionProblem.Severity;
+import org.tongban.workflow.LocalizedText;
+import org.tongban.workflow.Material;
+import org.tongban.workflow.ServiceInfo;
+import org.tongban.workflow.Step;
+import org.tongban.workflow.ValidationReport;
+import org.tongban.workflow.WorkflowDefinition;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads and validates a definition file: first against the format's JSON Schema
+ * ({@code workflows/workflow-definition.schema.json}), then the rules a schema cannot express
+ * (references resolve, every step is reachable and has a way out, parallel branches join, conditions
+ * are safe and read real fields, departments exist). Every problem names its place in the file.
+ */
+public final class DefinitionParser {
+
+    public static final Set<String> ROLES = Set.of("clerk", "dept-admin");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final Schema formatSchema;
+    private final java.util.function.Supplier<Set<String>> departmentCodes;
+    private Set<String> departments = Set.of();
+
+    public DefinitionParser(Set<String> departments) {
+        this(() -> departments);
+    }
+
+    /** @param departmentCodes the departments that exist now (read at every validation) */
+    public DefinitionParser(java.util.function.Supplier<Set<String>> departmentCodes) {
+        this.departmentCodes = departmentCodes;
+        try (InputStream in = DefinitionParser.class.getResourceAsStream("/workflows/workflow-definition.schema.json")) {
+            if (in == null) {
+                throw new IllegalStateException("workflows/workflow-definition.schema.json is not on the classpath");
+            }
+            this.formatSchema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+                    .getSchema(JSON.readTree(in));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * @param file the file's path relative to the definitions folder, e.g. {@code enterprise/food-business-licence.yaml}
+     */
+    public synchronized ValidationReport parse(String file, String text) {
+        this.departments = Set.copyOf(departmentCodes.get());
+        Problems problems = new Problems(file);
+        YamlSource source;
+        try {
+            source = YamlSource.parse(text);
+        } catch (JacksonException e) {
+            problems.error("", "yaml-syntax", e.getOriginalMessage() == null ? e.getMessage() : e.getOriginalMessage());
+            return problems.report(null);
+        } catch (IllegalArgumentException e) {
+            problems.error("", "yaml-syntax", e.getMessage());
+            return problems.report(null);
+        }
+        problems.source = source;
+        if (source.tree() == null || !source.tree().isObject()) {
+            problems.error("", "yaml-syntax", "the file is empty or not a mapping");
+            return problems.report(null);
+        }
+        for (Error error : relevant(formatSchema.validate(source.tree()))) {
+            schemaProblem(error, problems);
+        }
+        if (problems.hasErrors()) {
+            return problems.report(null);
+        }
+        WorkflowDefinition definition = map(source.tree(), problems);
+        check(file, definition, problems);
+        return problems.report(problems.hasErrors() ? null : definition);
+    }
+
+    // ---- schema problems, turned into messages with hints ----
+
+    private static final java.util.regex.Pattern ALTERNATIVE = java.util.regex.Pattern.compile("/oneOf/\\d+");
+
+    /**
+     * A step is one of several shapes (task, decision, parallel, automatic), chosen by its type. Of
+     * the schema's errors keep those of the shape the step says it is; the others only confuse.
+     */
+    private static List<Error> relevant(List<Error> errors) {
+        Set<String> rejected = new HashSet<>();
+        Map<String, List<String>> allowedTypes = new LinkedHashMap<>();
+        for (Error error : errors) {
+            String evaluation = error.getEvaluationPath().toString();
+            String instance = pointer(error.getInstanceLocation());
+            if (("const".equals(error.getKeyword()) || "enum".equals(error.getKeyword())) && instance.endsWith("/type")) {
+                java.util.regex.Matcher matcher = ALTERNATIVE.matcher(evaluation);
+                int end = -1;
+                while (matcher.find()) {
+                    end = matcher.end();
+                }
+                if (end > 0) {
+                    rejected.add(evaluation.substring(0, end));
+                    allowedTypes.computeIfAbsent(instance, key -> new ArrayList<>())
+                            .add(error.getSchemaNode() == null ? "" : error.getSchemaNode().toString());
+                }
+            }
+        }
+        List<Error> kept = new ArrayList<>();
+        Set<String> instancesWithKeptDetail = new HashSet<>();
+        for (Error error : errors) {
+            String evaluation = error.getEvaluationPath().toString();
+            if (rejected.stream().anyMatch(prefix -> evaluation.startsWith(prefix + "/") || evaluation.equals(prefix))) {
+                continue;
+            }
+            if (!"oneOf".equals(error.getKeyword())) {
+                instancesWithKeptDetail.add(pointer(error.getInstanceLocation()));
+            }
+            kept.add(error);
+        }
+        List<Error> result = new ArrayList<>();
+        for (Error error : kept) {
+            String instance = pointer(error.getInstanceLocation());
+            if ("oneOf".equals(error.getKeyword())
+                    && instancesWithKeptDetail.stream().anyMatch(p -> p.equals(instance) || p.startsWith(instance + "/"))) {
+                continue;
+            }
+            result.add(error);
+        }
+        return result;
+    }
+
+    private static void schemaProblem(Error error, Problems problems) {
+        String pointer = pointer(error.getInstanceLocation());
+        String keyword = error.getKeyword() == null ? "" : error.getKeyword();
+        switch (keyword) {
+            case "required" -> {
+                String property = error.getProperty() != null ? error.getProperty() : String.valueOf(args(error, 0));
+                problems.error(pointer, "schema-required", property);
+            }
+            case "additionalProperties", "unevaluatedProperties" -> {
+                String property = error.getProperty() != null ? error.getProperty() : String.valueOf(args(error, 0));
+                problems.error(pointer.isEmpty() ? "/" + property : pointer + "/" + property, "schema-unknown-key",
+                        property);
+            }
+            case "enum", "const" -> problems.error(pointer, "schema-enum", text(error.getInstanceNode()),
+                    error.getSchemaNode() == null ? "" : error.getSchemaNode().toString());
+            case "type" -> problems.error(pointer, "schema-type", String.valueOf(args(error, 1)));
+            case "pattern" -> problems.error(pointer, "schema-pattern", text(error.getInstanceNode()),
+                    String.valueOf(args(error, 0)));
+            case "minimum", "exclusiveMinimum", "maximum", "minItems", "minProperties", "minLength", "maxLength" ->
+                    problems.error(pointer, "schema-range", text(error.getInstanceNode()), error.getMessage());
+            // oneOf/anyOf failures repeat what the branch errors already say more precisely
+            case "oneOf", "anyOf", "allOf", "if", "then", "else", "discriminator" -> {
+                if (!problems.hasErrorAt(pointer)) {
+                    problems.error(pointer, "schema-other", error.getMessage());
+                }
+            }
+            default -> problems.error(pointer, "schema-other", error.getMessage());
+        }
+    }
+
+    private static Object args(Error error, int index) {
+        Object[] args = error.getArguments();
+        return args != null && args.length > index ? args[index] : "";
+    }
+
+    private static String text(JsonNode node) {
+        return node == null ? "" : node.isString() ? node.asString() : node.toString();
+    }
+
+    private static String pointer(NodePath path) {
+        StringBuilder pointer = new StringBuilder();
+        for (int i = 0; i < path.getNameCount(); i++) {
+            Object element = path.getElement(i);
+            pointer.append('/').append(String.valueOf(element).replace("~", "~0").replace("/", "~1"));
+        }
+        return pointer.toString();
+    }
+
+    // ---- mapping the (schema-valid) tree to the model ----
+
+    private static WorkflowDefinition map(JsonNode root, Problems problems) {
+        JsonNode service = root.path("service");
+        List<Material> materials = new ArrayList<>();
+        for (JsonNode material : service.path("materials")) {
+            List<String> formats = new ArrayList<>();
+            material.path("formats").forEach(f -> formats.add(f.asString()));
+            materials.add(new Material(material.path("code").asString(), text(material, "name"),
+                    material.path("required").asBoolean(true), List.copyOf(formats),
+                    material.path("maxSizeMb").asInt(10)));
+        }
+        ServiceInfo info = new ServiceInfo(service.path("code").asString(), text(service, "name"),
+                text(service, "description"), service.path("category").asString(),
+                service.path("department").asString(), service.path("audience").asString(),
+                service.path("promisedWorkingDays").asInt(), text(service, "legalBasis"), text(service, "fee"),
+                List.copyOf(materials), service.path("certificate").isMissingNode() ? null
+                        : service.path("certificate").asString());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> formSchema = JSON.convertValue(root.path("form").path("schema"), Map.class);
+
+        JsonNode workflow = root.path("workflow");
+        Map<String, Step> steps = new LinkedHashMap<>();
+        Set<String> seen = new HashSet<>();
+        for (Map.Entry<String, JsonNode> entry : workflow.path("steps").properties()) {
+            String id = entry.getKey();
+            JsonNode node = entry.getValue();
+            String pointer = "/workflow/steps/" + id;
+            unique(id, pointer, seen, problems);
+            String type = node.path("type").asString();
+            Step step;
+            if ("task".equals(type)) {
+                step = task(id, node, null);
+            } else if ("decision".equals(type)) {
+                List<Step.Rule> rules = new ArrayList<>();
+                node.path("when").forEach(rule -> rules.add(new Step.Rule(rule.path("condition").asString(),
+                        rule.path("next").asString())));
+                step = new Step.Decision(id, text(node, "name"), List.copyOf(rules), node.path("otherwise").asString());
+            } else if ("automatic".equals(type)) {
+                step = new Step.Automatic(id, text(node, "name"), node.path("action").asString(),
+                        node.path("next").asString());
+            } else if ("parallel".equals(type)) {
+                Map<String, List<Step.Task>> branches = new LinkedHashMap<>();
+                for (Map.Entry<String, JsonNode> branch : node.path("branches").properties()) {
+                    List<Step.Task> tasks = new ArrayList<>();
+                    for (Map.Entry<String, JsonNode> taskEntry : branch.getValue().path("steps").properties()) {
+                        unique(taskEntry.getKey(), pointer + "/branches/" + branch.getKey() + "/steps/"
+                                + taskEntry.getKey(), seen, problems);
+                        tasks.add(task(taskEntry.getKey(), taskEntry.getValue(), branch.getKey()));
+                    }
+                    branches.put(branch.getKey(), List.copyOf(tasks));
+                }
+                step = new Step.Parallel(id, text(node, "name"), node.path("onRejection").asString("reject-application"),
+                        branches, node.path("next").asString());
+            } else {
+                throw new IllegalStateException("schema admitted step type " + type);
+            }
+            steps.put(id, step);
+        }
+        return new WorkflowDefinition(root.path("formatVersion").asInt(1), info, formSchema,
+                workflow.path("start").asString(), steps);
+    }
+
+    private static void unique(String id, String pointer, Set<String> seen, Problems problems) {
+        if (Step.OUTCOMES.contains(id)) {
+            problems.error(pointer, "reserved-step-id", id);
+        } else if (!seen.add(id)) {
+            problems.error(pointer, "duplicate-step", id);
+        }
+    }
+
+    private static Step.Task task(String id, JsonNode node, String branch) {
+        List<String> visible = new ArrayList<>();
+        node.path("visibleFields").forEach(f -> visible.add(f.asString()));
+        List<String> returnTo = new ArrayList<>();
+        node.path("returnTo").forEach(f -> returnTo.add(f.asString()));
+        return new Step.Task(id, text(node, "name"), node.path("department").asString(),
+                node.path("role").asString("clerk"),
+                node.has("timeLimitWorkingDays") ? node.path("timeLimitWorkingDays").asInt() : null,
+                List.copyOf(visible), node.path("correction").asBoolean(false), List.copyOf(returnTo),
+                node.has("next") ? node.path("next").asString() : null, branch);
+    }
+
+    private static LocalizedText text(JsonNode parent, String field) {
+        JsonNode node = parent.path(field);
+        if (node.isMissingNode() || node.isNull()) {
+            return null;
+        }
+        return new LocalizedText(node.path("zh-CN").asString(null), node.path("en-US").asString(null));
+    }
+
+    // ---- rules beyond the schema ----
+
+    private void check(String file, WorkflowDefinition definition, Problems problems) {
+        ServiceInfo service = definition.service();
+        String fileName = file.substring(file.lastIndexOf('/') + 1);
+        String baseName = fileName.replaceFirst("\\.ya?ml$", "");
+        if (!baseName.equals(service.code())) {
+            problems.error("/service/code", "code-file-mismatch", service.code(), fileName);
+        }
+        int slash = file.lastIndexOf('/');
+        if (slash > 0) {
+            String folder = file.substring(0, slash);
+            folder = folder.substring(folder.lastIndexOf('/') + 1);
+            if (!folder.equals(service.category())) {
+                problems.error("/service/category", "category-folder-mismatch", service.category(), folder);
+            }
+        }
+        if (!departments.contains(service.department())) {
+            problems.error("/service/department", "unknown-department", service.department(), String.join(", ", sorted(departments)));
+        }
+
+        Map<String, Step> all = definition.allSteps();
+        Set<String> fields = fieldPaths(definition.formSchema());
+        if (!definition.steps().containsKey(definition.start())) {
+            problems.error("/workflow/start", "unknown-step", definition.start());
+        }
+        for (Step step : definition.steps().values()) {
+            String pointer = "/workflow/steps/" + step.id();
+            if (step instanceof Step.Task task) {
+                    checkTask(task, pointer, definition, fields, problems);
+                    if (task.next() == null) {
+                        problems.error(pointer, "schema-required", "next");
+                    }
+                    target(task.next(), pointer + "/next", definition, problems);
+                } else if (step instanceof Step.Decision decision) {
+                    for (int i = 0; i < decision.when().size(); i++) {
+                        Step.Rule rule = decision.when().get(i);
+                        String rulePointer = pointer + "/when/" + i;
+                        try {
+                            Conditions.Parsed parsed = Conditions.parse(rule.condition());
+                            for (String field : parsed.fields()) {
+                                if (!fields.contains(field)) {
+                                    problems.error(rulePointer + "/condition", "condition-unknown-field", field,
+                                            String.join(", ", sorted(topLevel(fields))));
+                                }
+                            }
+                        } catch (Conditions.Invalid invalid) {
+                            problems.error(rulePointer + "/condition", invalid.code, rule.condition(), invalid.detail);
+                        }
+                        target(rule.next(), rulePointer + "/next", definition, problems);
+                    }
+                    target(decision.otherwise(), pointer + "/otherwise", definition, problems);
+                } else if (step instanceof Step.Automatic automatic) { target(automatic.next(), pointer + "/next", definition, problems);
+} else if (step instanceof Step.Parallel parallel) {
+                    if (parallel.branches().size() < 2) {
+                        problems.error(pointer + "/branches", "parallel-single-branch", parallel.id());
+                    }
+                    parallel.branches().forEach((branch, tasks) -> {
+                        String branchPointer = pointer + "/branches/" + branch;
+                        if (tasks.isEmpty()) {
+                            problems.error(branchPointer + "/steps", "branch-empty", branch);
+                        }
+                        for (Step.Task task : tasks) {
+                            String taskPointer = branchPointer + "/steps/" + task.id();
+                            checkTask(task, taskPointer, definition, fields, problems);
+                            if (task.next() != null) {
+                                problems.error(taskPointer + "/next", "branch-never-joins", branch, task.next(), parallel.id());
+                            }
+                        }
+                    });
+                    target(parallel.next(), pointer + "/next", definition, problems);
+                }
+        }
+        if (problems.hasErrors()) {
+            return;
+        }
+        // reachability from the start, and a way from every step to an outcome
+        Map<String, Set<String>> edges = Graph.edges(definition);
+        Set<String> reachable = Graph.reachableFrom(definition.start(), edges);
+        for (Step step : definition.steps().values()) {
+            if (!reachable.contains(step.id())) {
+                problems.error("/workflow/steps/" + step.id(), "unreachable-step", step.id());
+            }
+        }
+        for (Step step : definition.steps().values()) {
+            // a clerk can always reject; "a way out" means a way to an approval
+            if (reachable.contains(step.id()) && !Graph.reachableFrom(step.id(), edges).contains("approved")) {
+                problems.error("/workflow/steps/" + step.id(), "no-way-out", step.id());
+            }
+        }
+        // return only to an earlier step: one from which this step can be reached
+        for (Step.Task task : definition.tasks()) {
+            for (String target : task.returnTo()) {
+                Step returned = all.get(target);
+                String pointer = task.branch() == null ? "/workflow/steps/" + task.id() + "/returnTo"
+                        : branchPointer(definition, task) + "/returnTo";
+                if (returned == null) {
+                    problems.error(pointer, "unknown-step", target);
+                } else if (!(returned instanceof Step.Task returnedTask)
+                        || !Objects.equals(returnedTask.branch(), task.branch())
+                        || !Graph.reachableFrom(target, edges).contains(task.id()) || target.equals(task.id())) {
+                    problems.error(pointer, "return-not-earlier", target, task.id());
+                }
+            }
+        }
+        int longest = Graph.longestWorkingDays(definition);
+        if (longest > service.promisedWorkingDays()) {
+            problems.warning("/service/promisedWorkingDays", "promised-days-too-short",
+                    String.valueOf(service.promisedWorkingDays()), String.valueOf(longest));
+        }
+    }
+
+    private static String branchPointer(WorkflowDefinition definition, Step.Task task) {
+        for (Step step : definition.steps().values()) {
+            if (step instanceof Step.Parallel parallel && parallel.branches().containsKey(task.branch())) {
+                return "/workflow/steps/" + parallel.id() + "/branches/" + task.branch() + "/steps/" + task.id();
+            }
+        }
+        return "/workflow/steps/" + task.id();
+    }
+
+    private void checkTask(Step.Task task, String pointer, WorkflowDefinition definition, Set<String> fields,
+            Problems problems) {
+        if (!departments.contains(task.department())) {
+            problems.error(pointer + "/department", "unknown-department", task.department(),
+                    String.join(", ", sorted(departments)));
+        }
+        if (!ROLES.contains(task.role())) {
+            problems.error(pointer + "/role", "unknown-role", task.role());
+        }
+        if (task.timeLimitWorkingDays() == null) {
+            problems.error(pointer, "schema-required", "timeLimitWorkingDays");
+        }
+        for (int i = 0; i < task.visibleFields().size(); i++) {
+            String field = task.visibleFields().get(i);
+            if (!fields.contains(field)) {
+                problems.error(pointer + "/visibleFields/" + i, "visible-field-unknown", field,
+                        String.join(", ", sorted(topLevel(fields))));
+            }
+        }
+    }
+
+    private static void target(String target, String pointer, WorkflowDefinition definition, Problems problems) {
+        if (target == null || target.isBlank()) {
+            return;
+        }
+        if ("approved".equals(target) || "rejected".equals(target)) {
+            return;
+        }
+        if ("withdrawn".equals(target)) {
+            problems.error(pointer, "withdrawn-not-a-target", target);
+            return;
+        }
+        if (!definition.steps().containsKey(target)) {
+            boolean inBranch = definition.allSteps().containsKey(target);
+            problems.error(pointer, inBranch ? "target-inside-branch" : "unknown-step", target);
+        }
+    }
+
+    /** Every field path the form declares: top-level properties and dotted paths into objects. */
+    static Set<String> fieldPaths(Map<String, Object> schema) {
+        Set<String> paths = new HashSet<>();
+        collect(schema, "", paths);
+        return paths;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void collect(Map<String, Object> schema, String prefix, Set<String> paths) {
+        Object properties = schema == null ? null : schema.get("properties");
+        if (properties instanceof Map<?, ?> map) {
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                String path = prefix + entry.getKey();
+                paths.add(path);
+                if (entry.getValue() instanceof Map<?, ?> child) {
+                    collect((Map<String, Object>) child, path + ".", paths);
+                }
+            }
+        }
+    }
+
+    private static Set<String> topLevel(Set<String> fields) {
+        Set<String> top = new HashSet<>();
+        fields.stream().filter(f -> !f.contains(".")).forEach(top::add);
+        return top;
+    }
+
+    private static List<String> sorted(Set<String> values) {
+        return values.stream().sorted().toList();
+    }
+
+    /** Collects problems with their lines. */
+    private static final class Problems {
+        private final String file;
+        private final List<DefinitionProblem> list = new ArrayList<>();
+        private YamlSource source;
+
+        Problems(String file) {
+            this.file = file;
+        }
+
+        void error(String pointer, String code, String... args) {
+            add(pointer, Severity.ERROR, code, args);
+        }
+
+        void warning(String pointer, String code, String... args) {
+            add(pointer, Severity.WARNING, code, args);
+        }
+
+        private void add(String pointer, Severity severity, String code, String... args) {
+            Integer line = source == null ? null : source.lineOf(pointer);
+            DefinitionProblem problem = new DefinitionProblem(file, pointer, line, severity, code, List.of(args));
+            if (!list.contains(problem)) {
+                list.add(problem);
+            }
+        }
+
+        boolean hasErrors() {
+            return list.stream().anyMatch(p -> p.severity() == Severity.ERROR);
+        }
+
+        boolean hasErrorAt(String pointer) {
+            return list.stream().anyMatch(p -> p.path().startsWith(pointer));
+        }
+
+        ValidationReport report(WorkflowDefinition definition) {
+            return new ValidationReport(file, Optional.ofNullable(definition), List.copyOf(list));
+        }
+    }
+
+}

@@ -1,0 +1,482 @@
+package org.tongban.workflow.internal;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.annotation.Transactional;
+import org.tongban.web.ProblemException;
+import org.tongban.web.ProblemType;
+import org.tongban.workflow.Actor;
+import org.tongban.workflow.HistoryEntry;
+import org.tongban.workflow.InstanceId;
+import org.tongban.workflow.InstanceView;
+import org.tongban.workflow.PublishedDefinition;
+import org.tongban.workflow.Step;
+import org.tongban.workflow.WorkflowCommand;
+import org.tongban.workflow.WorkflowDefinition;
+import org.tongban.workflow.WorkflowEngine;
+import org.tongban.workflow.WorkflowEvents;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The engine. One transition is one transaction: read the instance, let the state machine decide,
+ * then write with an optimistic check ({@code WHERE version = ?}) first, so that of two actors on
+ * the same step exactly one gets through and the other changes nothing; then the task rows, the
+ * history and the module events (recorded by the event publication registry in the same
+ * transaction).
+ */
+class JdbcWorkflowEngine implements WorkflowEngine {
+
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
+
+    private final JdbcClient jdbc;
+    private final JdbcWorkflowDefinitions definitions;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final Deadlines deadlines;
+    private final JsonMapper json;
+
+    JdbcWorkflowEngine(JdbcClient jdbc, JdbcWorkflowDefinitions definitions, ApplicationEventPublisher events,
+            Clock clock, Deadlines deadlines, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.definitions = definitions;
+        this.events = events;
+        this.clock = clock;
+        this.deadlines = deadlines;
+        this.json = json;
+    }
+
+    // ---------------------------------------------------------------- start
+
+    @Override
+    @Transactional
+    public InstanceView start(String serviceCode, Map<String, Object> formData, Actor applicant) {
+        PublishedDefinition latest = definitions.latest(serviceCode).orElseThrow(ProblemException::notFound);
+        return start(definitions.load(latest.id()), formData, applicant);
+    }
+
+    @Override
+    @Transactional
+    public InstanceView start(String serviceCode, int version, Map<String, Object> formData, Actor applicant) {
+        PublishedDefinition published = definitions.version(serviceCode, version).orElseThrow(ProblemException::notFound);
+        return start(definitions.load(published.id()), formData, applicant);
+    }
+
+    private InstanceView start(JdbcWorkflowDefinitions.Loaded loaded, Map<String, Object> formData, Actor applicant) {
+        PublishedDefinition published = loaded.published();
+        WorkflowDefinition definition = published.definition();
+        InstanceId id = InstanceId.random();
+        Instant now = clock.instant();
+        MachineState initial = MachineState.of(MachineState.START);
+        Run run = run(loaded, initial, MachineFactory.START_EVENT, formData, applicant);
+        if (run == null) {
+            throw new IllegalStateException("The definition " + published.serviceCode() + " v" + published.version()
+                    + " does not start");
+        }
+        Outcome outcome = outcome(run, definition);
+        jdbc.sql("""
+                INSERT INTO workflow_instance (id, definition_id, service_code, definition_version, state, status,
+                    certificate_type, form_data, applicant, started_at, updated_at, ended_at, history_size, version)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""")
+                .params(id.value(), published.id(), published.serviceCode(), published.version(), run.to().toString(),
+                        outcome.status(), outcome.certificate(), json.writeValueAsString(formData), applicant.subject(),
+                        Timestamp.from(now), Timestamp.from(now), outcome.ended() ? Timestamp.from(now) : null,
+                        run.hops().size())
+                .update();
+        Map<String, ActiveTask> added = active(definition, run.to());
+        insertTasks(id, added.values(), now);
+        insertHistory(id, 0, run.hops(), applicant, now);
+        events.publishEvent(new WorkflowEvents.WorkflowStarted(id.value(), published.serviceCode(),
+                published.version(), applicant.subject()));
+        announce(id, run, added, Map.of(), definition, outcome, published.serviceCode(), now, applicant);
+        return find(id).orElseThrow();
+    }
+
+    // ---------------------------------------------------------------- fire
+
+    @Override
+    @Transactional
+    public InstanceView fire(InstanceId id, WorkflowCommand command, Actor actor) {
+        InstanceRow row = jdbc.sql("""
+                SELECT definition_id, state, status, form_data, applicant, history_size, version
+                FROM workflow_instance WHERE id = ?""").param(id.value())
+                .query((rs, n) -> new InstanceRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getInt(6), rs.getLong(7)))
+                .optional().orElseThrow(ProblemException::notFound);
+        JdbcWorkflowDefinitions.Loaded loaded = definitions.load(row.definitionId());
+        WorkflowDefinition definition = loaded.published().definition();
+        MachineState from = MachineState.parse(row.state());
+        if (!"running".equals(row.status())) {
+            throw notAllowed();
+        }
+        String event = authorize(command, actor, row, definition, from);
+        Map<String, Object> form = json.readValue(row.formData(), MAP);
+        Run run = run(loaded, from, event, form, actor);
+        if (run == null) {
+            throw notAllowed();
+        }
+        Instant now = clock.instant();
+        Outcome outcome = outcome(run, definition);
+        int updated = jdbc.sql("""
+                UPDATE workflow_instance SET state = ?, status = ?, certificate_type = COALESCE(?, certificate_type),
+                    updated_at = ?, ended_at = ?, history_size = ?, version = ?
+                WHERE id = ? AND version = ?""")
+                .params(run.to().toString(), outcome.status(), outcome.certificate(), Timestamp.from(now),
+                        outcome.ended() ? Timestamp.from(now) : null, row.historySize() + run.hops().size(),
+                        row.version() + 1, id.value(), row.version())
+                .update();
+        if (updated != 1) {
+            throw new ProblemException(HttpStatus.CONFLICT, ProblemType.WORKFLOW_STALE);
+        }
+        Map<String, ActiveTask> before = active(definition, from);
+        Map<String, ActiveTask> after = active(definition, run.to());
+        List<ActiveTask> removed = new ArrayList<>();
+        List<ActiveTask> added = new ArrayList<>();
+        Map<String, ActiveTask> paused = new LinkedHashMap<>();
+        Map<String, ActiveTask> resumed = new LinkedHashMap<>();
+        before.forEach((step, task) -> {
+            ActiveTask next = after.get(step);
+            if (next == null) {
+                removed.add(task);
+            } else if (!task.correction() && next.correction()) {
+                paused.put(step, next);
+            } else if (task.correction() && !next.correction()) {
+                resumed.put(step, next);
+            }
+        });
+        after.forEach((step, task) -> {
+            if (!before.containsKey(step)) {
+                added.add(task);
+            }
+        });
+        if (!removed.isEmpty()) {
+            for (ActiveTask task : removed) {
+                jdbc.sql("DELETE FROM workflow_task WHERE instance_id = ? AND step_id = ?")
+                        .params(id.value(), task.step()).update();
+            }
+        }
+        insertTasks(id, added, now);
+        paused.values().forEach(task -> pause(id, task, now));
+        Map<String, ActiveTask> reactivated = new LinkedHashMap<>();
+        resumed.values().forEach(task -> {
+            resume(id, task, now);
+            reactivated.put(task.step(), task);
+        });
+        insertHistory(id, row.historySize(), withDetails(run.hops(), command), actor, now);
+        Map<String, ActiveTask> activated = new LinkedHashMap<>();
+        added.forEach(task -> activated.put(task.step(), task));
+        announce(id, run, activated, reactivated, definition, outcome, loaded.published().serviceCode(), now, actor);
+        if (command instanceof WorkflowCommand.RequestCorrection correction) {
+            Step.Task task = (Step.Task) definition.step(correction.step()).orElseThrow();
+            events.publishEvent(new WorkflowEvents.CorrectionRequested(id.value(), task.id(), task.department(),
+                    correction.items(), correction.reason()));
+        }
+        return find(id).orElseThrow();
+    }
+
+    /** Checks that this actor may fire this command now, and answers the machine event for it. */
+    private String authorize(WorkflowCommand command, Actor actor, InstanceRow row, WorkflowDefinition definition,
+            MachineState from) {
+        Map<String, ActiveTask> active = active(definition, from);
+        if (command instanceof WorkflowCommand.Withdraw withdraw) {
+                requireApplicant(actor, row);
+                return MachineFactory.WITHDRAW;
+            } else if (command instanceof WorkflowCommand.Resubmit resubmit) {
+                requireApplicant(actor, row);
+                ActiveTask task = active.get(resubmit.step());
+                if (task == null || !task.correction()) {
+                    throw notAllowed();
+                }
+                return MachineFactory.resubmit(resubmit.step());
+            } else {
+                ActiveTask task = active.get(command.step());
+                if (task == null || task.correction()) {
+                    throw notAllowed();
+                }
+                Step.Task step = task.definition();
+                if (!actor.departments().contains(step.department()) || !actor.roles().contains(step.role())) {
+                    throw new ProblemException(HttpStatus.FORBIDDEN, ProblemType.WORKFLOW_NOT_YOUR_STEP);
+                }
+                if (command instanceof WorkflowCommand.Approve approve) {
+                    return MachineFactory.approve(approve.step());
+                }
+                if (command instanceof WorkflowCommand.Reject reject) {
+                    requireText(reject.reason());
+                    return MachineFactory.reject(reject.step());
+                }
+                if (command instanceof WorkflowCommand.RequestCorrection correction) {
+                    requireText(correction.reason());
+                    if (correction.items() == null || correction.items().isEmpty()) {
+                        throw invalid();
+                    }
+                    return MachineFactory.correct(correction.step());
+                }
+                if (command instanceof WorkflowCommand.ReturnTo back) {
+                    requireText(back.reason());
+                    if (!step.returnTo().contains(back.target())) {
+                        throw notAllowed();
+                    }
+                    return MachineFactory.returnTo(back.step(), back.target());
+                }
+                throw notAllowed();
+            }
+    }
+
+    private static void requireApplicant(Actor actor, InstanceRow row) {
+        if (!actor.subject().equals(row.applicant())) {
+            throw new ProblemException(HttpStatus.FORBIDDEN, ProblemType.FORBIDDEN);
+        }
+    }
+
+    private static void requireText(String text) {
+        if (text == null || text.isBlank()) {
+            throw invalid();
+        }
+    }
+
+    private static ProblemException invalid() {
+        return new ProblemException(HttpStatus.BAD_REQUEST, ProblemType.VALIDATION_FAILED);
+    }
+
+    private static ProblemException notAllowed() {
+        return new ProblemException(HttpStatus.CONFLICT, ProblemType.WORKFLOW_NOT_ALLOWED);
+    }
+
+    // ---------------------------------------------------------------- the machine
+
+    /** One transition of the machine: the event's step and action, the states before and after. */
+    record Hop(String step, String action, MachineState from, MachineState to) {
+    }
+
+    record Run(MachineState to, List<Hop> hops, List<Step.Automatic> automatic) {
+    }
+
+    /** Sends the event; then runs automatic steps until the application waits for someone. */
+    private Run run(JdbcWorkflowDefinitions.Loaded loaded, MachineState from, String event,
+            Map<String, Object> form, Actor actor) {
+        MachinePool machines = loaded.machines();
+        WorkflowDefinition definition = loaded.published().definition();
+        MachineState state = machines.send(from, event, form);
+        if (state.equals(from)) {
+            return null;
+        }
+        List<Hop> hops = new ArrayList<>();
+        List<Step.Automatic> automatic = new ArrayList<>();
+        int at = event.indexOf('@');
+        hops.add(new Hop(at < 0 ? null : event.substring(at + 1).replaceFirst(">.*", ""),
+                at < 0 ? event : event.substring(0, at), from, state));
+        for (int guard = 0; guard < 100 && definition.steps().get(state.root()) instanceof Step.Automatic auto; guard++) {
+            MachineState next = machines.send(state, MachineFactory.auto(auto.id()), form);
+            if (next.equals(state)) {
+                break;
+            }
+            hops.add(new Hop(auto.id(), "auto:" + auto.action(), state, next));
+            automatic.add(auto);
+            state = next;
+        }
+        return new Run(state, hops, automatic);
+    }
+
+    private record Outcome(String status, String certificate, boolean ended) {
+    }
+
+    private static Outcome outcome(Run run, WorkflowDefinition definition) {
+        String root = run.to().root();
+        boolean ended = Step.OUTCOMES.contains(root);
+        String certificate = run.automatic().stream().anyMatch(a -> "issue-certificate".equals(a.action()))
+                ? definition.service().certificate() : null;
+        return new Outcome(ended ? root : "running", certificate, ended);
+    }
+
+    /** A task waiting in a state: the step, its branch, and whether the applicant is correcting it. */
+    record ActiveTask(String step, String branch, boolean correction, Step.Task definition) {
+    }
+
+    static Map<String, ActiveTask> active(WorkflowDefinition definition, MachineState state) {
+        Map<String, ActiveTask> active = new LinkedHashMap<>();
+        if (!state.parallel()) {
+            add(definition, state.root(), null, active);
+        } else {
+            state.branches().forEach((branch, leaf) -> {
+                if (!leaf.endsWith(MachineState.END)) {
+                    add(definition, leaf, branch, active);
+                }
+            });
+        }
+        return active;
+    }
+
+    private static void add(WorkflowDefinition definition, String leaf, String branch, Map<String, ActiveTask> active) {
+        String step = MachineState.stepOf(leaf);
+        definition.step(step).ifPresent(s -> {
+            if (s instanceof Step.Task task) {
+                active.put(step, new ActiveTask(step, branch, MachineState.isCorrection(leaf), task));
+            }
+        });
+    }
+
+    // ---------------------------------------------------------------- writing
+
+    private void insertTasks(InstanceId id, java.util.Collection<ActiveTask> tasks, Instant now) {
+        for (ActiveTask task : tasks) {
+            Deadlines.Limits limits = deadlines.from(now, task.definition().timeLimitWorkingDays());
+            jdbc.sql("""
+                    INSERT INTO workflow_task (instance_id, step_id, branch_id, department, role, status, activated_at,
+                        warn_at, due_at, escalate_at, next_timer_at) VALUES (?, ?, ?, ?, ?, 'ACTIVE', ?, ?, ?, ?, ?)""")
+                    .params(id.value(), task.step(), task.branch(), task.definition().department(),
+                            task.definition().role(), Timestamp.from(now), Timestamp.from(limits.warnAt()),
+                            Timestamp.from(limits.dueAt()), Timestamp.from(limits.escalateAt()),
+                            Timestamp.from(limits.warnAt()))
+                    .update();
+        }
+    }
+
+    private void pause(InstanceId id, ActiveTask task, Instant now) {
+        Instant due = jdbc.sql("SELECT due_at FROM workflow_task WHERE instance_id = ? AND step_id = ?")
+                .params(id.value(), task.step()).query((rs, n) -> Times.instant(rs.getObject(1))).single();
+        jdbc.sql("""
+                UPDATE workflow_task SET status = 'CORRECTION', paused_at = ?, remaining_working_days = ?,
+                    next_timer_at = NULL WHERE instance_id = ? AND step_id = ?""")
+                .params(Timestamp.from(now), deadlines.remaining(now, due), id.value(), task.step()).update();
+    }
+
+    private void resume(InstanceId id, ActiveTask task, Instant now) {
+        Map<String, Object> row = jdbc.sql("""
+                SELECT remaining_working_days, warned_at, overdue_at, escalated_at FROM workflow_task
+                WHERE instance_id = ? AND step_id = ?""").params(id.value(), task.step()).query().singleRow();
+        Deadlines.Limits limits = deadlines.resume(now, ((Number) row.get("remaining_working_days")).intValue());
+        Instant next = DeadlineTimers.nextTimer(limits.warnAt(), limits.dueAt(), limits.escalateAt(),
+                row.get("warned_at") != null, row.get("overdue_at") != null, row.get("escalated_at") != null);
+        jdbc.sql("""
+                UPDATE workflow_task SET status = 'ACTIVE', paused_at = NULL, remaining_working_days = NULL,
+                    warn_at = ?, due_at = ?, escalate_at = ?, next_timer_at = ? WHERE instance_id = ? AND step_id = ?""")
+                .params(Timestamp.from(limits.warnAt()), Timestamp.from(limits.dueAt()),
+                        Timestamp.from(limits.escalateAt()), Times.timestamp(next), id.value(), task.step())
+                .update();
+    }
+
+    private record Detailed(Hop hop, String reason, String details) {
+    }
+
+    private List<Detailed> withDetails(List<Hop> hops, WorkflowCommand command) {
+        List<Detailed> result = new ArrayList<>();
+        for (int i = 0; i < hops.size(); i++) {
+            Hop hop = hops.get(i);
+            if (i > 0) {
+                result.add(new Detailed(hop, null, null));
+                continue;
+            }
+            String reason = null;
+            String details = null;
+            if (command instanceof WorkflowCommand.Reject reject) {
+                reason = reject.reason();
+            } else if (command instanceof WorkflowCommand.RequestCorrection correction) {
+                reason = correction.reason();
+                details = json.writeValueAsString(Map.of("items", correction.items()));
+            } else if (command instanceof WorkflowCommand.ReturnTo back) {
+                reason = back.reason();
+                details = json.writeValueAsString(Map.of("target", back.target()));
+            } else if (command instanceof WorkflowCommand.Withdraw withdraw) {
+                reason = withdraw.reason();
+            } else if (command instanceof WorkflowCommand.Approve approve) {
+                reason = approve.comment();
+            }
+            result.add(new Detailed(hop, reason, details));
+        }
+        return result;
+    }
+
+    private void insertHistory(InstanceId id, int size, List<?> entries, Actor actor, Instant now) {
+        int seq = size;
+        for (Object entry : entries) {
+            Detailed detailed = entry instanceof Detailed d ? d : new Detailed((Hop) entry, null, null);
+            Hop hop = detailed.hop();
+            boolean automatic = hop.action().startsWith("auto:");
+            String department = automatic || actor.departments().isEmpty() ? null
+                    : actor.departments().iterator().next();
+            jdbc.sql("""
+                    INSERT INTO workflow_history (instance_id, seq, step_id, action, actor, actor_department, reason,
+                        details, from_state, to_state, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(id.value(), ++seq, hop.step(), hop.action(), automatic ? Actor.SYSTEM.subject() : actor.subject(),
+                            department, detailed.reason(), detailed.details(), hop.from().toString(), hop.to().toString(),
+                            Timestamp.from(now))
+                    .update();
+        }
+    }
+
+    private void announce(InstanceId id, Run run, Map<String, ActiveTask> activated, Map<String, ActiveTask> resumed,
+            WorkflowDefinition definition, Outcome outcome, String serviceCode, Instant now, Actor actor) {
+        Hop first = run.hops().get(0);
+        if (first.step() != null || "withdraw".equals(first.action())) {
+            events.publishEvent(new WorkflowEvents.StepCompleted(id.value(), first.step(), first.action(),
+                    actor.subject(), null));
+        }
+        for (Step.Automatic automatic : run.automatic()) {
+            events.publishEvent(new WorkflowEvents.AutomaticStepExecuted(id.value(), automatic.id(), automatic.action(),
+                    "issue-certificate".equals(automatic.action()) ? definition.service().certificate() : null));
+        }
+        for (ActiveTask task : activated.values()) {
+            events.publishEvent(new WorkflowEvents.StepActivated(id.value(), task.step(), task.definition().department(),
+                    task.definition().role(), deadlines.from(now, task.definition().timeLimitWorkingDays()).dueAt()));
+        }
+        for (ActiveTask task : resumed.values()) {
+            events.publishEvent(new WorkflowEvents.StepActivated(id.value(), task.step(), task.definition().department(),
+                    task.definition().role(), null));
+        }
+        if (outcome.ended()) {
+            events.publishEvent(new WorkflowEvents.WorkflowEnded(id.value(), serviceCode, outcome.status(),
+                    outcome.certificate()));
+        }
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    @Override
+    public Optional<InstanceView> find(InstanceId id) {
+        Instant now = clock.instant();
+        List<InstanceView.ActiveStep> steps = jdbc.sql("""
+                SELECT step_id, branch_id, department, role, status, activated_at, warn_at, due_at
+                FROM workflow_task WHERE instance_id = ? ORDER BY activated_at, step_id""").param(id.value())
+                .query((rs, n) -> {
+                    boolean paused = "CORRECTION".equals(rs.getString(5));
+                    Instant warn = Times.instant(rs.getObject(7));
+                    Instant due = Times.instant(rs.getObject(8));
+                    return new InstanceView.ActiveStep(rs.getString(1), rs.getString(2), rs.getString(3),
+                            rs.getString(4), paused ? "correction" : "active", Times.instant(rs.getObject(6)), due,
+                            Deadlines.light(now, warn, due, paused));
+                }).list();
+        return jdbc.sql("""
+                SELECT service_code, definition_version, status, certificate_type, version, started_at, ended_at
+                FROM workflow_instance WHERE id = ?""").param(id.value())
+                .query((rs, n) -> new InstanceView(id, rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
+                        steps, rs.getLong(5), Times.instant(rs.getObject(6)), Times.instant(rs.getObject(7))))
+                .optional();
+    }
+
+    @Override
+    public List<HistoryEntry> history(InstanceId id) {
+        return jdbc.sql("""
+                SELECT seq, step_id, action, actor, actor_department, reason, details, from_state, to_state, at
+                FROM workflow_history WHERE instance_id = ? ORDER BY seq""").param(id.value())
+                .query((rs, n) -> new HistoryEntry(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                        Times.instant(rs.getObject(10))))
+                .list();
+    }
+
+    private record InstanceRow(long definitionId, String state, String status, String formData, String applicant,
+            int historySize, long version) {
+    }
+}
