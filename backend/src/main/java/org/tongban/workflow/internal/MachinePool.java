@@ -41,12 +41,18 @@ final class MachinePool {
      */
     MachineState send(MachineState from, String event, Map<String, Object> form) {
         StateMachine<String, String> machine = borrow();
+        boolean reusable = false;
         try {
             reset(machine, from, form);
             machine.sendEvent(Mono.just(MessageBuilder.withPayload(event).build())).blockLast();
-            return read(machine);
+            MachineState to = read(machine);
+            // a machine that reached an end state has terminated: a reset does not revive it
+            reusable = !machine.isComplete() && !machine.hasStateMachineError();
+            return to;
         } finally {
-            idle.add(machine);
+            if (reusable) {
+                idle.add(machine);
+            }
         }
     }
 
