@@ -14,6 +14,17 @@ class ModularityTests {
         modules.verify();
     }
 
+    /** Spring Statemachine is no longer maintained upstream: only the workflow module may touch it. */
+    @Test
+    void onlyTheWorkflowModuleUsesSpringStatemachine() {
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses()
+                .that().resideOutsideOfPackage("org.tongban.workflow..")
+                .should().dependOnClassesThat().resideInAPackage("org.springframework.statemachine..")
+                .check(new com.tngtech.archunit.core.importer.ClassFileImporter()
+                        .withImportOption(com.tngtech.archunit.core.importer.ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                        .importPackages("org.tongban"));
+    }
+
     @Test
     void writesModuleDocumentation() {
         new Documenter(modules).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml()
