@@ -78,6 +78,17 @@ public final class Browserless {
         return send(builder.build());
     }
 
+    /** A request with any content type, with the session cookie and the CSRF header. */
+    public Page send(String method, String path, String contentType, String body) {
+        HttpRequest.Builder builder = request(resolve(path)).header("Content-Type", contentType)
+                .method(method, HttpRequest.BodyPublishers.ofString(body));
+        String token = cookie("XSRF-TOKEN");
+        if (token != null) {
+            builder.header("X-XSRF-TOKEN", token);
+        }
+        return send(builder.build());
+    }
+
     /**
      * Signs in through the portal: GET /login, fill in the identity provider's form, follow the
      * redirects back to the portal. Returns the last page.

@@ -81,6 +81,15 @@ final class Conditions {
     }
 
     static Parsed parse(String text) throws Invalid {
+        // text is written in single quotes only, as the definition format says
+        boolean quoted = false;
+        for (char c : text.toCharArray()) {
+            if (c == '\'') {
+                quoted = !quoted;
+            } else if (c == '"' && !quoted) {
+                throw new Invalid("condition-forbidden", text);
+            }
+        }
         SpelExpression expression;
         try {
             expression = (SpelExpression) PARSER.parseExpression(text);
@@ -93,6 +102,12 @@ final class Conditions {
     }
 
     private static void check(SpelNode node, List<String> fields) throws Invalid {
+        // a negative number: unary minus in front of a numeric literal
+        if (node instanceof org.springframework.expression.spel.ast.OpMinus && node.getChildCount() == 1
+                && node.getChild(0) instanceof org.springframework.expression.spel.ast.Literal
+                && !(node.getChild(0) instanceof StringLiteral)) {
+            return;
+        }
         if (!ALLOWED.contains(node.getClass())) {
             throw new Invalid("condition-forbidden", node.toStringAST());
         }

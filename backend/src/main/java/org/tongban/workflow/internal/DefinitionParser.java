@@ -74,7 +74,8 @@ public final class DefinitionParser {
         try {
             source = YamlSource.parse(text);
         } catch (JacksonException e) {
-            problems.error("", "yaml-syntax", e.getOriginalMessage() == null ? e.getMessage() : e.getOriginalMessage());
+            Integer line = e.getLocation() != null && e.getLocation().getLineNr() > 0 ? e.getLocation().getLineNr() : null;
+            problems.errorAt(line, "", "yaml-syntax", e.getOriginalMessage() == null ? e.getMessage() : e.getOriginalMessage());
             return problems.report(null);
         } catch (IllegalArgumentException e) {
             problems.error("", "yaml-syntax", e.getMessage());
@@ -91,9 +92,33 @@ public final class DefinitionParser {
         if (problems.hasErrors()) {
             return problems.report(null);
         }
+        Set<String> reported = new HashSet<>();
+        for (Error error : formSchemaProblems(source.tree().path("form").path("schema"))) {
+            String where = "/form/schema" + pointer(error.getInstanceLocation());
+            // the meta-schema offers alternatives (a type is a name or a list of names): one problem per place
+            if (reported.add(where)) {
+                problems.error(where, "form-schema-invalid", error.getMessage());
+            }
+        }
+        if (problems.hasErrors()) {
+            return problems.report(null);
+        }
         WorkflowDefinition definition = map(source.tree(), problems);
         check(file, definition, problems);
         return problems.report(problems.hasErrors() ? null : definition);
+    }
+
+    private static volatile Schema metaSchema;
+
+    /** The applicant's form must itself be a valid JSON Schema (draft 2020-12). */
+    private static List<Error> formSchemaProblems(JsonNode formSchema) {
+        Schema meta = metaSchema;
+        if (meta == null) {
+            meta = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+                    .getSchema(com.networknt.schema.SchemaLocation.of("https://json-schema.org/draft/2020-12/schema"));
+            metaSchema = meta;
+        }
+        return meta.validate(formSchema);
     }
 
     // ---- schema problems, turned into messages with hints ----
@@ -315,49 +340,50 @@ public final class DefinitionParser {
         for (Step step : definition.steps().values()) {
             String pointer = "/workflow/steps/" + step.id();
             if (step instanceof Step.Task task) {
-                    checkTask(task, pointer, definition, fields, problems);
-                    if (task.next() == null) {
-                        problems.error(pointer, "schema-required", "next");
-                    }
-                    target(task.next(), pointer + "/next", definition, problems);
-                } else if (step instanceof Step.Decision decision) {
-                    for (int i = 0; i < decision.when().size(); i++) {
-                        Step.Rule rule = decision.when().get(i);
-                        String rulePointer = pointer + "/when/" + i;
-                        try {
-                            Conditions.Parsed parsed = Conditions.parse(rule.condition());
-                            for (String field : parsed.fields()) {
-                                if (!fields.contains(field)) {
-                                    problems.error(rulePointer + "/condition", "condition-unknown-field", field,
-                                            String.join(", ", sorted(topLevel(fields))));
-                                }
-                            }
-                        } catch (Conditions.Invalid invalid) {
-                            problems.error(rulePointer + "/condition", invalid.code, rule.condition(), invalid.detail);
-                        }
-                        target(rule.next(), rulePointer + "/next", definition, problems);
-                    }
-                    target(decision.otherwise(), pointer + "/otherwise", definition, problems);
-                } else if (step instanceof Step.Automatic automatic) { target(automatic.next(), pointer + "/next", definition, problems);
-} else if (step instanceof Step.Parallel parallel) {
-                    if (parallel.branches().size() < 2) {
-                        problems.error(pointer + "/branches", "parallel-single-branch", parallel.id());
-                    }
-                    parallel.branches().forEach((branch, tasks) -> {
-                        String branchPointer = pointer + "/branches/" + branch;
-                        if (tasks.isEmpty()) {
-                            problems.error(branchPointer + "/steps", "branch-empty", branch);
-                        }
-                        for (Step.Task task : tasks) {
-                            String taskPointer = branchPointer + "/steps/" + task.id();
-                            checkTask(task, taskPointer, definition, fields, problems);
-                            if (task.next() != null) {
-                                problems.error(taskPointer + "/next", "branch-never-joins", branch, task.next(), parallel.id());
-                            }
-                        }
-                    });
-                    target(parallel.next(), pointer + "/next", definition, problems);
+                checkTask(task, pointer, definition, fields, problems);
+                if (task.next() == null) {
+                    problems.error(pointer, "schema-required", "next");
                 }
+                target(task.next(), pointer + "/next", definition, problems);
+            } else if (step instanceof Step.Decision decision) {
+                for (int i = 0; i < decision.when().size(); i++) {
+                    Step.Rule rule = decision.when().get(i);
+                    String rulePointer = pointer + "/when/" + i;
+                    try {
+                        Conditions.Parsed parsed = Conditions.parse(rule.condition());
+                        for (String field : parsed.fields()) {
+                            if (!fields.contains(field)) {
+                                problems.error(rulePointer + "/condition", "condition-unknown-field", field,
+                                        String.join(", ", sorted(topLevel(fields))));
+                            }
+                        }
+                    } catch (Conditions.Invalid invalid) {
+                        problems.error(rulePointer + "/condition", invalid.code, rule.condition(), invalid.detail);
+                    }
+                    target(rule.next(), rulePointer + "/next", definition, problems);
+                }
+                target(decision.otherwise(), pointer + "/otherwise", definition, problems);
+            } else if (step instanceof Step.Automatic automatic) {
+                target(automatic.next(), pointer + "/next", definition, problems);
+            } else if (step instanceof Step.Parallel parallel) {
+                if (parallel.branches().size() < 2) {
+                    problems.error(pointer + "/branches", "parallel-single-branch", parallel.id());
+                }
+                parallel.branches().forEach((branch, tasks) -> {
+                    String branchPointer = pointer + "/branches/" + branch;
+                    if (tasks.isEmpty()) {
+                        problems.error(branchPointer + "/steps", "branch-empty", branch);
+                    }
+                    for (Step.Task task : tasks) {
+                        String taskPointer = branchPointer + "/steps/" + task.id();
+                        checkTask(task, taskPointer, definition, fields, problems);
+                        if (task.next() != null) {
+                            problems.error(taskPointer + "/next", "branch-never-joins", branch, task.next(), parallel.id());
+                        }
+                    }
+                });
+                target(parallel.next(), pointer + "/next", definition, problems);
+            }
         }
         if (problems.hasErrors()) {
             return;
@@ -376,7 +402,8 @@ public final class DefinitionParser {
                 problems.error("/workflow/steps/" + step.id(), "no-way-out", step.id());
             }
         }
-        // return only to an earlier step: one from which this step can be reached
+        // return only to an earlier step: one from which this step can be reached going forward
+        Map<String, Set<String>> forward = Graph.edges(definition, false);
         for (Step.Task task : definition.tasks()) {
             for (String target : task.returnTo()) {
                 Step returned = all.get(target);
@@ -386,10 +413,17 @@ public final class DefinitionParser {
                     problems.error(pointer, "unknown-step", target);
                 } else if (!(returned instanceof Step.Task returnedTask)
                         || !Objects.equals(returnedTask.branch(), task.branch())
-                        || !Graph.reachableFrom(target, edges).contains(task.id()) || target.equals(task.id())) {
+                        || !Graph.reachableFrom(target, forward).contains(task.id()) || target.equals(task.id())) {
                     problems.error(pointer, "return-not-earlier", target, task.id());
                 }
             }
+        }
+        boolean issues = definition.steps().values().stream()
+                .anyMatch(step -> step instanceof Step.Automatic automatic && "issue-certificate".equals(automatic.action()));
+        if (issues && service.certificate() == null) {
+            problems.error("/service", "certificate-missing");
+        } else if (!issues && service.certificate() != null) {
+            problems.error("/service/certificate", "certificate-never-issued", service.certificate());
         }
         int longest = Graph.longestWorkingDays(definition);
         if (longest > service.promisedWorkingDays()) {
@@ -488,6 +522,10 @@ public final class DefinitionParser {
 
         void error(String pointer, String code, String... args) {
             add(pointer, Severity.ERROR, code, args);
+        }
+
+        void errorAt(Integer line, String pointer, String code, String... args) {
+            list.add(new DefinitionProblem(file, pointer, line, Severity.ERROR, code, List.of(args)));
         }
 
         void warning(String pointer, String code, String... args) {

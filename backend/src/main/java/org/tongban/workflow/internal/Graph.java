@@ -21,34 +21,44 @@ final class Graph {
 
     /** Step id -> ids it can lead to (outcomes included); branch tasks chain in order. */
     static Map<String, Set<String>> edges(WorkflowDefinition definition) {
+        return edges(definition, true);
+    }
+
+    /** @param returns whether returns to earlier steps count as edges */
+    static Map<String, Set<String>> edges(WorkflowDefinition definition, boolean returns) {
         Map<String, Set<String>> edges = new LinkedHashMap<>();
         for (Step step : definition.steps().values()) {
             Set<String> out = edges.computeIfAbsent(step.id(), id -> new LinkedHashSet<>());
             if (step instanceof Step.Task task) {
-                    out.add(task.next());
-                    out.add("rejected");
+                out.add(task.next());
+                out.add("rejected");
+                if (returns) {
                     out.addAll(task.returnTo());
-                } else if (step instanceof Step.Decision decision) {
-                    decision.when().forEach(rule -> out.add(rule.next()));
-                    out.add(decision.otherwise());
-                } else if (step instanceof Step.Automatic automatic) { out.add(automatic.next());
-} else if (step instanceof Step.Parallel parallel) {
-                    out.add(parallel.next());
-                    if (!parallel.rejectionRequestsCorrection()) {
-                        out.add("rejected");
-                    }
-                    for (List<Step.Task> tasks : parallel.branches().values()) {
-                        for (int i = 0; i < tasks.size(); i++) {
-                            Step.Task task = tasks.get(i);
-                            if (i == 0) {
-                                out.add(task.id());
-                            }
-                            Set<String> taskOut = edges.computeIfAbsent(task.id(), id -> new LinkedHashSet<>());
-                            taskOut.add(i + 1 < tasks.size() ? tasks.get(i + 1).id() : parallel.next());
+                }
+            } else if (step instanceof Step.Decision decision) {
+                decision.when().forEach(rule -> out.add(rule.next()));
+                out.add(decision.otherwise());
+            } else if (step instanceof Step.Automatic automatic) {
+                out.add(automatic.next());
+            } else if (step instanceof Step.Parallel parallel) {
+                out.add(parallel.next());
+                if (!parallel.rejectionRequestsCorrection()) {
+                    out.add("rejected");
+                }
+                for (List<Step.Task> tasks : parallel.branches().values()) {
+                    for (int i = 0; i < tasks.size(); i++) {
+                        Step.Task task = tasks.get(i);
+                        if (i == 0) {
+                            out.add(task.id());
+                        }
+                        Set<String> taskOut = edges.computeIfAbsent(task.id(), id -> new LinkedHashSet<>());
+                        taskOut.add(i + 1 < tasks.size() ? tasks.get(i + 1).id() : parallel.next());
+                        if (returns) {
                             taskOut.addAll(task.returnTo());
                         }
                     }
                 }
+            }
         }
         return edges;
     }

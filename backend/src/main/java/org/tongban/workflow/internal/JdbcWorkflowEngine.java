@@ -191,47 +191,47 @@ class JdbcWorkflowEngine implements WorkflowEngine {
             MachineState from) {
         Map<String, ActiveTask> active = active(definition, from);
         if (command instanceof WorkflowCommand.Withdraw withdraw) {
-                requireApplicant(actor, row);
-                return MachineFactory.WITHDRAW;
-            } else if (command instanceof WorkflowCommand.Resubmit resubmit) {
-                requireApplicant(actor, row);
-                ActiveTask task = active.get(resubmit.step());
-                if (task == null || !task.correction()) {
-                    throw notAllowed();
-                }
-                return MachineFactory.resubmit(resubmit.step());
-            } else {
-                ActiveTask task = active.get(command.step());
-                if (task == null || task.correction()) {
-                    throw notAllowed();
-                }
-                Step.Task step = task.definition();
-                if (!actor.departments().contains(step.department()) || !actor.roles().contains(step.role())) {
-                    throw new ProblemException(HttpStatus.FORBIDDEN, ProblemType.WORKFLOW_NOT_YOUR_STEP);
-                }
-                if (command instanceof WorkflowCommand.Approve approve) {
-                    return MachineFactory.approve(approve.step());
-                }
-                if (command instanceof WorkflowCommand.Reject reject) {
-                    requireText(reject.reason());
-                    return MachineFactory.reject(reject.step());
-                }
-                if (command instanceof WorkflowCommand.RequestCorrection correction) {
-                    requireText(correction.reason());
-                    if (correction.items() == null || correction.items().isEmpty()) {
-                        throw invalid();
-                    }
-                    return MachineFactory.correct(correction.step());
-                }
-                if (command instanceof WorkflowCommand.ReturnTo back) {
-                    requireText(back.reason());
-                    if (!step.returnTo().contains(back.target())) {
-                        throw notAllowed();
-                    }
-                    return MachineFactory.returnTo(back.step(), back.target());
-                }
+            requireApplicant(actor, row);
+            return MachineFactory.WITHDRAW;
+        } else if (command instanceof WorkflowCommand.Resubmit resubmit) {
+            requireApplicant(actor, row);
+            ActiveTask task = active.get(resubmit.step());
+            if (task == null || !task.correction()) {
                 throw notAllowed();
             }
+            return MachineFactory.resubmit(resubmit.step());
+        } else {
+            ActiveTask task = active.get(command.step());
+            if (task == null || task.correction()) {
+                throw notAllowed();
+            }
+            Step.Task step = task.definition();
+            if (!actor.departments().contains(step.department()) || !actor.roles().contains(step.role())) {
+                throw new ProblemException(HttpStatus.FORBIDDEN, ProblemType.WORKFLOW_NOT_YOUR_STEP);
+            }
+            if (command instanceof WorkflowCommand.Approve approve) {
+                return MachineFactory.approve(approve.step());
+            }
+            if (command instanceof WorkflowCommand.Reject reject) {
+                requireText(reject.reason());
+                return MachineFactory.reject(reject.step());
+            }
+            if (command instanceof WorkflowCommand.RequestCorrection correction) {
+                requireText(correction.reason());
+                if (correction.items() == null || correction.items().isEmpty()) {
+                    throw invalid();
+                }
+                return MachineFactory.correct(correction.step());
+            }
+            if (command instanceof WorkflowCommand.ReturnTo back) {
+                requireText(back.reason());
+                if (!step.returnTo().contains(back.target())) {
+                    throw notAllowed();
+                }
+                return MachineFactory.returnTo(back.step(), back.target());
+            }
+            throw notAllowed();
+        }
     }
 
     private static void requireApplicant(Actor actor, InstanceRow row) {

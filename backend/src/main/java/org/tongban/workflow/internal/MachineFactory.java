@@ -65,25 +65,28 @@ final class MachineFactory {
                     .initial(MachineState.START).end("approved").end("rejected").end("withdrawn");
             for (Step step : definition.steps().values()) {
                 if (step instanceof Step.Task task) {
-                        states.state(task.id());
-                        states.state(task.id() + MachineState.CORRECTION);
-                    } else if (step instanceof Step.Decision decision) { states.choice(decision.id());
-} else if (step instanceof Step.Automatic automatic) { states.state(automatic.id());
-} else if (step instanceof Step.Parallel parallel) { states.fork(parallel.id() + MachineState.FORK).state(parallel.id())
-                            .join(parallel.id() + MachineState.JOIN);
-}
+                    states.state(task.id());
+                    states.state(task.id() + MachineState.CORRECTION);
+                } else if (step instanceof Step.Decision decision) {
+                    states.choice(decision.id());
+                } else if (step instanceof Step.Automatic automatic) {
+                    states.state(automatic.id());
+                } else if (step instanceof Step.Parallel parallel) {
+                    states.fork(parallel.id() + MachineState.FORK).state(parallel.id())
+                        .join(parallel.id() + MachineState.JOIN);
+                }
             }
             for (Step step : definition.steps().values()) {
                 if (step instanceof Step.Parallel parallel) {
                     for (Map.Entry<String, List<Step.Task>> branch : parallel.branches().entrySet()) {
-                        StateConfigurer<String, String> region = states.and().withStates().parent(parallel.id())
-                                .region(branch.getKey());
-                        List<Step.Task> tasks = branch.getValue();
-                        region.initial(tasks.get(0).id());
-                        for (Step.Task task : tasks) {
-                            region.state(task.id()).state(task.id() + MachineState.CORRECTION);
-                        }
-                        region.end(branch.getKey() + MachineState.END);
+                    StateConfigurer<String, String> region = states.and().withStates().parent(parallel.id())
+                            .region(branch.getKey());
+                    List<Step.Task> tasks = branch.getValue();
+                    region.initial(tasks.get(0).id());
+                    for (Step.Task task : tasks) {
+                        region.state(task.id()).state(task.id() + MachineState.CORRECTION);
+                    }
+                    region.end(branch.getKey() + MachineState.END);
                     }
                 }
             }
@@ -93,56 +96,56 @@ final class MachineFactory {
                     .event(START_EVENT);
             for (Step step : definition.steps().values()) {
                 if (step instanceof Step.Task task) {
-                        task(transitions, task, target(definition, task.next()), "rejected");
-                        for (String back : task.returnTo()) {
-                            transitions.withExternal().source(task.id()).target(target(definition, back))
-                                    .event(returnTo(task.id(), back));
-                        }
-                        withdraw(transitions, task.id());
-                        withdraw(transitions, task.id() + MachineState.CORRECTION);
-                    } else if (step instanceof Step.Decision decision) {
-                        ChoiceTransitionConfigurer<String, String> choice = transitions.withChoice()
-                                .source(decision.id());
-                        boolean first = true;
-                        for (Step.Rule rule : decision.when()) {
-                            Guard<String, String> guard = guard(Conditions.parse(rule.condition()));
-                            if (first) {
-                                choice.first(target(definition, rule.next()), guard);
-                                first = false;
-                            } else {
-                                choice.then(target(definition, rule.next()), guard);
-                            }
-                        }
-                        choice.last(target(definition, decision.otherwise()));
-                    } else if (step instanceof Step.Automatic automatic) {
-                        transitions.withExternal().source(automatic.id())
-                                .target(target(definition, automatic.next())).event(auto(automatic.id()));
-                        withdraw(transitions, automatic.id());
-                    } else if (step instanceof Step.Parallel parallel) {
-                        var fork = transitions.withFork().source(parallel.id() + MachineState.FORK);
-                        fork.target(parallel.id());
-                        var join = transitions.withJoin();
-                        for (Map.Entry<String, List<Step.Task>> branch : parallel.branches().entrySet()) {
-                            List<Step.Task> tasks = branch.getValue();
-                            for (int i = 0; i < tasks.size(); i++) {
-                                Step.Task task = tasks.get(i);
-                                String next = i + 1 < tasks.size() ? tasks.get(i + 1).id()
-                                        : branch.getKey() + MachineState.END;
-                                String onReject = parallel.rejectionRequestsCorrection()
-                                        ? task.id() + MachineState.CORRECTION : "rejected";
-                                task(transitions, task, next, onReject);
-                                for (String back : task.returnTo()) {
-                                    transitions.withExternal().source(task.id()).target(back)
-                                            .event(returnTo(task.id(), back));
-                                }
-                            }
-                            join.source(branch.getKey() + MachineState.END);
-                        }
-                        join.target(parallel.id() + MachineState.JOIN);
-                        transitions.withExternal().source(parallel.id() + MachineState.JOIN)
-                                .target(target(definition, parallel.next()));
-                        withdraw(transitions, parallel.id());
+                    task(transitions, task, target(definition, task.next()), "rejected");
+                    for (String back : task.returnTo()) {
+                        transitions.withExternal().source(task.id()).target(target(definition, back))
+                                .event(returnTo(task.id(), back));
                     }
+                    withdraw(transitions, task.id());
+                    withdraw(transitions, task.id() + MachineState.CORRECTION);
+                } else if (step instanceof Step.Decision decision) {
+                    ChoiceTransitionConfigurer<String, String> choice = transitions.withChoice()
+                            .source(decision.id());
+                    boolean first = true;
+                    for (Step.Rule rule : decision.when()) {
+                        Guard<String, String> guard = guard(Conditions.parse(rule.condition()));
+                        if (first) {
+                            choice.first(target(definition, rule.next()), guard);
+                            first = false;
+                        } else {
+                            choice.then(target(definition, rule.next()), guard);
+                        }
+                    }
+                    choice.last(target(definition, decision.otherwise()));
+                } else if (step instanceof Step.Automatic automatic) {
+                    transitions.withExternal().source(automatic.id())
+                            .target(target(definition, automatic.next())).event(auto(automatic.id()));
+                    withdraw(transitions, automatic.id());
+                } else if (step instanceof Step.Parallel parallel) {
+                    var fork = transitions.withFork().source(parallel.id() + MachineState.FORK);
+                    fork.target(parallel.id());
+                    var join = transitions.withJoin();
+                    for (Map.Entry<String, List<Step.Task>> branch : parallel.branches().entrySet()) {
+                        List<Step.Task> tasks = branch.getValue();
+                        for (int i = 0; i < tasks.size(); i++) {
+                            Step.Task task = tasks.get(i);
+                            String next = i + 1 < tasks.size() ? tasks.get(i + 1).id()
+                                    : branch.getKey() + MachineState.END;
+                            String onReject = parallel.rejectionRequestsCorrection()
+                                    ? task.id() + MachineState.CORRECTION : "rejected";
+                            task(transitions, task, next, onReject);
+                            for (String back : task.returnTo()) {
+                                transitions.withExternal().source(task.id()).target(back)
+                                        .event(returnTo(task.id(), back));
+                            }
+                        }
+                        join.source(branch.getKey() + MachineState.END);
+                    }
+                    join.target(parallel.id() + MachineState.JOIN);
+                    transitions.withExternal().source(parallel.id() + MachineState.JOIN)
+                            .target(target(definition, parallel.next()));
+                    withdraw(transitions, parallel.id());
+                }
             }
             return builder.build();
         } catch (Exception e) {

@@ -24,42 +24,43 @@ public final class MermaidDiagram {
         out.append("    [*] --> ").append(id(definition.start())).append('\n');
         for (Step step : definition.steps().values()) {
             if (step instanceof Step.Task task) {
-                    edge(out, task.id(), task.next(), en ? "approve" : "通过");
-                    edge(out, task.id(), "rejected", en ? "reject" : "不予办理");
-                    for (String back : task.returnTo()) {
-                        edge(out, task.id(), back, en ? "return" : "退回");
-                    }
-                    if (task.correction()) {
-                        edge(out, task.id(), task.id(), en ? "correction" : "补正");
-                    }
-                } else if (step instanceof Step.Decision decision) {
-                    out.append("    state ").append(id(decision.id())).append(" <<choice>>\n");
-                    for (Step.Rule rule : decision.when()) {
-                        edge(out, decision.id(), rule.next(), rule.condition());
-                    }
-                    edge(out, decision.id(), decision.otherwise(), en ? "otherwise" : "其他情况");
-                } else if (step instanceof Step.Automatic automatic) { edge(out, automatic.id(), automatic.next(), automatic.action());
-} else if (step instanceof Step.Parallel parallel) {
-                    out.append("    state ").append(id(parallel.id())).append(" {\n");
-                    boolean first = true;
-                    for (List<Step.Task> tasks : parallel.branches().values()) {
-                        if (!first) {
-                            out.append("        --\n");
-                        }
-                        first = false;
-                        String previous = "[*]";
-                        for (Step.Task task : tasks) {
-                            out.append("        ").append(previous).append(" --> ").append(id(task.id())).append('\n');
-                            previous = id(task.id());
-                        }
-                        out.append("        ").append(previous).append(" --> [*]\n");
-                    }
-                    out.append("    }\n");
-                    edge(out, parallel.id(), parallel.next(), en ? "all approved" : "全部通过");
-                    edge(out, parallel.id(), parallel.rejectionRequestsCorrection() ? parallel.id() : "rejected",
-                            en ? (parallel.rejectionRequestsCorrection() ? "correction" : "reject")
-                                    : (parallel.rejectionRequestsCorrection() ? "补正" : "不予办理"));
+                edge(out, task.id(), task.next(), en ? "approve" : "通过");
+                edge(out, task.id(), "rejected", en ? "reject" : "不予办理");
+                for (String back : task.returnTo()) {
+                    edge(out, task.id(), back, en ? "return" : "退回");
                 }
+                if (task.correction()) {
+                    edge(out, task.id(), task.id(), en ? "correction" : "补正");
+                }
+            } else if (step instanceof Step.Decision decision) {
+                out.append("    state ").append(id(decision.id())).append(" <<choice>>\n");
+                for (Step.Rule rule : decision.when()) {
+                    edge(out, decision.id(), rule.next(), rule.condition());
+                }
+                edge(out, decision.id(), decision.otherwise(), en ? "otherwise" : "其他情况");
+            } else if (step instanceof Step.Automatic automatic) {
+                edge(out, automatic.id(), automatic.next(), automatic.action());
+            } else if (step instanceof Step.Parallel parallel) {
+                out.append("    state ").append(id(parallel.id())).append(" {\n");
+                boolean first = true;
+                for (List<Step.Task> tasks : parallel.branches().values()) {
+                    if (!first) {
+                        out.append("        --\n");
+                    }
+                    first = false;
+                    String previous = "[*]";
+                    for (Step.Task task : tasks) {
+                        out.append("        ").append(previous).append(" --> ").append(id(task.id())).append('\n');
+                        previous = id(task.id());
+                    }
+                    out.append("        ").append(previous).append(" --> [*]\n");
+                }
+                out.append("    }\n");
+                edge(out, parallel.id(), parallel.next(), en ? "all approved" : "全部通过");
+                edge(out, parallel.id(), parallel.rejectionRequestsCorrection() ? parallel.id() : "rejected",
+                        en ? (parallel.rejectionRequestsCorrection() ? "correction" : "reject")
+                                : (parallel.rejectionRequestsCorrection() ? "补正" : "不予办理"));
+            }
         }
         for (String outcome : List.of("approved", "rejected", "withdrawn")) {
             out.append("    ").append(outcome).append(" --> [*]\n");

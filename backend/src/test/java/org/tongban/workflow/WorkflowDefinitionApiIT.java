@@ -1,0 +1,72 @@
+package org.tongban.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.tongban.support.Browserless;
+import org.tongban.support.Browserless.Page;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The definitions over HTTP: public list and diagrams, validation for department admins only. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "tongban.data-dir=./target/it-data/embedded")
+class WorkflowDefinitionApiIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @LocalServerPort
+    int port;
+
+    private Browserless browser() {
+        return new Browserless("http://localhost:" + port);
+    }
+
+    @Test
+    void everyoneSeesTheShippedServicesAndTheirDiagrams() {
+        JsonNode all = JSON.readTree(browser().get("/api/v1/workflow-definitions").body());
+        assertThat(all.valueStream().map(d -> d.path("code").asString()).toList()).contains("primary-school-enrolment",
+                "birth-medical-certificate", "newborn", "food-business-licence", "enterprise-establishment",
+                "unemployment-insurance-benefit");
+        JsonNode establishment = JSON.readTree(browser().get("/api/v1/workflow-definitions/enterprise-establishment").body());
+        assertThat(establishment.path("departments").valueStream().map(JsonNode::asString).toList())
+                .contains("market-regulation", "tax", "public-security", "human-resources-social-security");
+
+        Page diagram = browser().getOnce("/api/v1/workflow-definitions/food-business-licence/versions/1/diagram",
+                "Accept-Language", "en-US");
+        assertThat(diagram.status()).isEqualTo(200);
+        assertThat(diagram.body()).startsWith("stateDiagram-v2").contains("area_check <<choice>>").contains("approve");
+    }
+
+    @Test
+    void departmentAdminsValidateAFileAndLearnWhereItIsWrong() throws Exception {
+        String broken = Files.readString(Path.of("../workflows/enterprise/food-business-licence.yaml"))
+                .replace("otherwise: review", "otherwise: reviw");
+
+        Browserless citizen = browser();
+        citizen.signIn("zhangsan", "Demo@2026");
+        citizen.get("/api/v1/me");
+        assertThat(citizen.send("POST", "/api/v1/workflow-definitions/validation?file=enterprise/food-business-licence.yaml",
+                "application/yaml", broken).status()).isEqualTo(403);
+
+        Browserless admin = browser();
+        admin.signIn("market-admin", "Demo@2026");
+        admin.get("/api/v1/me");
+        Page result = admin.send("POST", "/api/v1/workflow-definitions/validation?file=enterprise/food-business-licence.yaml",
+                "application/yaml", broken);
+        assertThat(result.status()).isEqualTo(200);
+        JsonNode report = JSON.readTree(result.body());
+        assertThat(report.path("valid").asBoolean()).isFalse();
+        JsonNode problem = report.path("problems").get(0);
+        assertThat(problem.path("code").asString()).isEqualTo("unknown-step");
+        assertThat(problem.path("path").asString()).isEqualTo("/workflow/steps/area-check/otherwise");
+        assertThat(problem.path("line").asInt()).isPositive();
+        assertThat(problem.path("message").asString()).contains("reviw");
+    }
+}
