@@ -30,6 +30,12 @@ class JdbcWorkflowDefinitions implements WorkflowDefinitions {
     private final DefinitionParser parser;
     private final Clock clock;
     private final Map<Long, Loaded> loaded = new ConcurrentHashMap<>();
+    /** Newest version id per service, remembered briefly: another instance's publication shows within seconds. */
+    private final Map<String, Cached> latestIds = new ConcurrentHashMap<>();
+    private static final java.time.Duration LATEST_TTL = java.time.Duration.ofSeconds(2);
+
+    private record Cached(long id, long loadedAt) {
+    }
 
     JdbcWorkflowDefinitions(JdbcClient jdbc, DefinitionParser parser, Clock clock) {
         this.jdbc = jdbc;
@@ -68,12 +74,20 @@ class JdbcWorkflowDefinitions implements WorkflowDefinitions {
         } catch (DuplicateKeyException e) {
             // another portal instance published the same version at the same moment
         }
+        latestIds.remove(code);
         return latestRow(code).map(row -> load(row.id()).published()).orElseThrow();
     }
 
     @Override
     public Optional<PublishedDefinition> latest(String serviceCode) {
-        return latestRow(serviceCode).map(row -> load(row.id()).published());
+        long now = System.nanoTime();
+        Cached cached = latestIds.get(serviceCode);
+        if (cached != null && now - cached.loadedAt() < LATEST_TTL.toNanos()) {
+            return Optional.of(load(cached.id()).published());
+        }
+        Optional<Row> row = latestRow(serviceCode);
+        row.ifPresent(r -> latestIds.put(serviceCode, new Cached(r.id(), now)));
+        return row.map(r -> load(r.id()).published());
     }
 
     @Override

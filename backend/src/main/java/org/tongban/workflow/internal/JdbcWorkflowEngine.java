@@ -96,12 +96,14 @@ class JdbcWorkflowEngine implements WorkflowEngine {
                         run.hops().size())
                 .update();
         Map<String, ActiveTask> added = active(definition, run.to());
-        insertTasks(id, added.values(), now);
+        List<StoredTask> tasks = insertTasks(id, added.values(), now);
         insertHistory(id, 0, run.hops(), applicant, now);
         events.publishEvent(new WorkflowEvents.WorkflowStarted(id.value(), published.serviceCode(),
                 published.version(), applicant.subject()));
         announce(id, run, added, Map.of(), definition, outcome, published.serviceCode(), now, applicant);
-        return find(id).orElseThrow();
+        return new InstanceView(id, published.serviceCode(), published.version(), outcome.status(), outcome.certificate(),
+                tasks.stream().sorted(java.util.Comparator.comparing(StoredTask::step)).map(task -> task.view(now)).toList(),
+                0, now, outcome.ended() ? now : null);
     }
 
     // ---------------------------------------------------------------- fire
@@ -109,12 +111,34 @@ class JdbcWorkflowEngine implements WorkflowEngine {
     @Override
     @Transactional
     public InstanceView fire(InstanceId id, WorkflowCommand command, Actor actor) {
-        InstanceRow row = jdbc.sql("""
-                SELECT definition_id, state, status, form_data, applicant, history_size, version
-                FROM workflow_instance WHERE id = ?""").param(id.value())
-                .query((rs, n) -> new InstanceRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getInt(6), rs.getLong(7)))
-                .optional().orElseThrow(ProblemException::notFound);
+        // the instance and its waiting steps in one statement
+        List<StoredTask> stored = new ArrayList<>();
+        List<InstanceRow> rows = jdbc.sql("""
+                SELECT i.definition_id, i.state, i.status, i.form_data, i.applicant, i.history_size, i.version,
+                    i.service_code, i.definition_version, i.certificate_type, i.started_at,
+                    t.step_id, t.branch_id, t.department, t.role, t.status, t.activated_at, t.warn_at, t.due_at,
+                    t.escalate_at, t.remaining_working_days, t.warned_at, t.overdue_at, t.escalated_at
+                FROM workflow_instance i LEFT JOIN workflow_task t ON t.instance_id = i.id WHERE i.id = ?""")
+                .param(id.value())
+                .query((rs, n) -> {
+                    if (rs.getString(12) != null) {
+                        stored.add(new StoredTask(rs.getString(12), rs.getString(13), rs.getString(14),
+                                rs.getString(15), rs.getString(16), Times.instant(rs.getObject(17)),
+                                Times.instant(rs.getObject(18)), Times.instant(rs.getObject(19)),
+                                Times.instant(rs.getObject(20)), (Integer) rs.getObject(21), rs.getObject(22) != null,
+                                rs.getObject(23) != null, rs.getObject(24) != null));
+                    }
+                    return new InstanceRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getInt(6), rs.getLong(7), rs.getString(8), rs.getInt(9),
+                            rs.getString(10), Times.instant(rs.getObject(11)));
+                })
+                .list();
+        if (rows.isEmpty()) {
+            throw ProblemException.notFound();
+        }
+        InstanceRow row = rows.get(0);
+        Map<String, StoredTask> storedByStep = new LinkedHashMap<>();
+        stored.forEach(task -> storedByStep.put(task.step(), task));
         JdbcWorkflowDefinitions.Loaded loaded = definitions.load(row.definitionId());
         WorkflowDefinition definition = loaded.published().definition();
         MachineState from = MachineState.parse(row.state());
@@ -161,17 +185,16 @@ class JdbcWorkflowEngine implements WorkflowEngine {
                 added.add(task);
             }
         });
-        if (!removed.isEmpty()) {
-            for (ActiveTask task : removed) {
-                jdbc.sql("DELETE FROM workflow_task WHERE instance_id = ? AND step_id = ?")
-                        .params(id.value(), task.step()).update();
-            }
+        for (ActiveTask task : removed) {
+            jdbc.sql("DELETE FROM workflow_task WHERE instance_id = ? AND step_id = ?")
+                    .params(id.value(), task.step()).update();
+            storedByStep.remove(task.step());
         }
-        insertTasks(id, added, now);
-        paused.values().forEach(task -> pause(id, task, now));
+        insertTasks(id, added, now).forEach(task -> storedByStep.put(task.step(), task));
+        paused.values().forEach(task -> storedByStep.put(task.step(), pause(id, storedByStep.get(task.step()), now)));
         Map<String, ActiveTask> reactivated = new LinkedHashMap<>();
         resumed.values().forEach(task -> {
-            resume(id, task, now);
+            storedByStep.put(task.step(), resume(id, storedByStep.get(task.step()), now));
             reactivated.put(task.step(), task);
         });
         insertHistory(id, row.historySize(), withDetails(run.hops(), command), actor, now);
@@ -183,7 +206,25 @@ class JdbcWorkflowEngine implements WorkflowEngine {
             events.publishEvent(new WorkflowEvents.CorrectionRequested(id.value(), task.id(), task.department(),
                     correction.items(), correction.reason()));
         }
-        return find(id).orElseThrow();
+        // the answer from what was read and written, without reading again
+        List<InstanceView.ActiveStep> steps = storedByStep.values().stream()
+                .sorted(java.util.Comparator.comparing(StoredTask::activatedAt).thenComparing(StoredTask::step))
+                .map(task -> task.view(now)).toList();
+        return new InstanceView(id, row.serviceCode(), row.definitionVersion(), outcome.status(),
+                outcome.certificate() != null ? outcome.certificate() : row.certificateType(), steps, row.version() + 1,
+                row.startedAt(), outcome.ended() ? now : null);
+    }
+
+    /** A waiting step as stored in workflow_task. */
+    record StoredTask(String step, String branch, String department, String role, String status, Instant activatedAt,
+            Instant warnAt, Instant dueAt, Instant escalateAt, Integer remainingWorkingDays, boolean warned,
+            boolean overdue, boolean escalated) {
+
+        InstanceView.ActiveStep view(Instant now) {
+            boolean paused = "CORRECTION".equals(status);
+            return new InstanceView.ActiveStep(step, branch, department, role, paused ? "correction" : "active",
+                    activatedAt, dueAt, Deadlines.light(now, warnAt, dueAt, paused));
+        }
     }
 
     /** Checks that this actor may fire this command now, and answers the machine event for it. */
@@ -329,9 +370,13 @@ class JdbcWorkflowEngine implements WorkflowEngine {
 
     // ---------------------------------------------------------------- writing
 
-    private void insertTasks(InstanceId id, java.util.Collection<ActiveTask> tasks, Instant now) {
+    private List<StoredTask> insertTasks(InstanceId id, java.util.Collection<ActiveTask> tasks, Instant now) {
+        List<StoredTask> inserted = new ArrayList<>();
         for (ActiveTask task : tasks) {
             Deadlines.Limits limits = deadlines.from(now, task.definition().timeLimitWorkingDays());
+            inserted.add(new StoredTask(task.step(), task.branch(), task.definition().department(),
+                    task.definition().role(), "ACTIVE", now, limits.warnAt(), limits.dueAt(), limits.escalateAt(), null,
+                    false, false, false));
             jdbc.sql("""
                     INSERT INTO workflow_task (instance_id, step_id, branch_id, department, role, status, activated_at,
                         warn_at, due_at, escalate_at, next_timer_at) VALUES (?, ?, ?, ?, ?, 'ACTIVE', ?, ?, ?, ?, ?)""")
@@ -341,30 +386,33 @@ class JdbcWorkflowEngine implements WorkflowEngine {
                             Timestamp.from(limits.warnAt()))
                     .update();
         }
+        return inserted;
     }
 
-    private void pause(InstanceId id, ActiveTask task, Instant now) {
-        Instant due = jdbc.sql("SELECT due_at FROM workflow_task WHERE instance_id = ? AND step_id = ?")
-                .params(id.value(), task.step()).query((rs, n) -> Times.instant(rs.getObject(1))).single();
+    private StoredTask pause(InstanceId id, StoredTask task, Instant now) {
+        int remaining = deadlines.remaining(now, task.dueAt());
         jdbc.sql("""
                 UPDATE workflow_task SET status = 'CORRECTION', paused_at = ?, remaining_working_days = ?,
                     next_timer_at = NULL WHERE instance_id = ? AND step_id = ?""")
-                .params(Timestamp.from(now), deadlines.remaining(now, due), id.value(), task.step()).update();
+                .params(Timestamp.from(now), remaining, id.value(), task.step()).update();
+        return new StoredTask(task.step(), task.branch(), task.department(), task.role(), "CORRECTION",
+                task.activatedAt(), task.warnAt(), task.dueAt(), task.escalateAt(), remaining, task.warned(),
+                task.overdue(), task.escalated());
     }
 
-    private void resume(InstanceId id, ActiveTask task, Instant now) {
-        Map<String, Object> row = jdbc.sql("""
-                SELECT remaining_working_days, warned_at, overdue_at, escalated_at FROM workflow_task
-                WHERE instance_id = ? AND step_id = ?""").params(id.value(), task.step()).query().singleRow();
-        Deadlines.Limits limits = deadlines.resume(now, ((Number) row.get("remaining_working_days")).intValue());
-        Instant next = DeadlineTimers.nextTimer(limits.warnAt(), limits.dueAt(), limits.escalateAt(),
-                row.get("warned_at") != null, row.get("overdue_at") != null, row.get("escalated_at") != null);
+    private StoredTask resume(InstanceId id, StoredTask task, Instant now) {
+        Deadlines.Limits limits = deadlines.resume(now, task.remainingWorkingDays() == null ? 1 : task.remainingWorkingDays());
+        Instant next = DeadlineTimers.nextTimer(limits.warnAt(), limits.dueAt(), limits.escalateAt(), task.warned(),
+                task.overdue(), task.escalated());
         jdbc.sql("""
                 UPDATE workflow_task SET status = 'ACTIVE', paused_at = NULL, remaining_working_days = NULL,
                     warn_at = ?, due_at = ?, escalate_at = ?, next_timer_at = ? WHERE instance_id = ? AND step_id = ?""")
                 .params(Timestamp.from(limits.warnAt()), Timestamp.from(limits.dueAt()),
                         Timestamp.from(limits.escalateAt()), Times.timestamp(next), id.value(), task.step())
                 .update();
+        return new StoredTask(task.step(), task.branch(), task.department(), task.role(), "ACTIVE", task.activatedAt(),
+                limits.warnAt(), limits.dueAt(), limits.escalateAt(), null, task.warned(), task.overdue(),
+                task.escalated());
     }
 
     private record Detailed(Hop hop, String reason, String details) {
@@ -477,6 +525,7 @@ class JdbcWorkflowEngine implements WorkflowEngine {
     }
 
     private record InstanceRow(long definitionId, String state, String status, String formData, String applicant,
-            int historySize, long version) {
+            int historySize, long version, String serviceCode, int definitionVersion, String certificateType,
+            Instant startedAt) {
     }
 }

@@ -18,21 +18,29 @@ import org.tongban.workflow.WorkflowDefinition;
 import reactor.core.publisher.Mono;
 
 /**
- * Machines of one definition version, reused: building one costs more than resetting it. A machine
- * is borrowed, reset to an instance's stored state, sent one event, read and returned. The state
- * always comes from the database, never from a machine kept in memory.
+ * Machines of one definition version, reused: building one costs more than resetting it, and
+ * resetting costs more than finding one that already stands where the instance stands. A machine is
+ * borrowed in the instance's stored state (one idle in exactly that state, or any other reset to
+ * it), sent one event, read and returned, filed under the state it is in now. The state always comes
+ * from the database; a pooled machine only saves the work of getting there.
  */
 final class MachinePool {
 
     private final WorkflowDefinition definition;
     private final String machineId;
-    private final ConcurrentLinkedQueue<StateMachine<String, String>> idle = new ConcurrentLinkedQueue<>();
+    private static final int MAX_IDLE = 64;
+
+    private final java.util.concurrent.ConcurrentHashMap<MachineState, ConcurrentLinkedQueue<StateMachine<String, String>>>
+            idleByState = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger idleCount = new java.util.concurrent.atomic.AtomicInteger();
 
     MachinePool(WorkflowDefinition definition, String machineId) {
         this.definition = definition;
         this.machineId = machineId;
         // build once now, so a definition that cannot become a machine fails at publication
-        idle.add(MachineFactory.build(definition, machineId));
+        StateMachine<String, String> first = MachineFactory.build(definition, machineId);
+        reset(first, MachineState.of(MachineState.START), Map.of());
+        release(first, MachineState.of(MachineState.START));
     }
 
     /**
@@ -40,25 +48,53 @@ final class MachinePool {
      * {@code from} when the event did not fire (Statemachine's ACCEPTED does not tell).
      */
     MachineState send(MachineState from, String event, Map<String, Object> form) {
-        StateMachine<String, String> machine = borrow();
-        boolean reusable = false;
-        try {
+        StateMachine<String, String> machine = take(from);
+        if (machine == null) {
+            machine = anyOrNew();
             reset(machine, from, form);
+        } else {
+            machine.getExtendedState().getVariables().put(MachineFactory.FORM, form);
+        }
+        MachineState to = null;
+        try {
             machine.sendEvent(Mono.just(MessageBuilder.withPayload(event).build())).blockLast();
-            MachineState to = read(machine);
-            // a machine that reached an end state has terminated: a reset does not revive it
-            reusable = !machine.isComplete() && !machine.hasStateMachineError();
+            to = read(machine);
             return to;
         } finally {
-            if (reusable) {
-                idle.add(machine);
+            // a machine that reached an end state has terminated (a reset does not revive it); one that
+            // failed is not trusted again
+            if (to != null && !machine.isComplete() && !machine.hasStateMachineError()) {
+                release(machine, to);
             }
         }
     }
 
-    private StateMachine<String, String> borrow() {
-        StateMachine<String, String> machine = idle.poll();
-        return machine != null ? machine : MachineFactory.build(definition, machineId);
+    private StateMachine<String, String> take(MachineState state) {
+        ConcurrentLinkedQueue<StateMachine<String, String>> queue = idleByState.get(state);
+        StateMachine<String, String> machine = queue == null ? null : queue.poll();
+        if (machine != null) {
+            idleCount.decrementAndGet();
+        }
+        return machine;
+    }
+
+    private StateMachine<String, String> anyOrNew() {
+        for (ConcurrentLinkedQueue<StateMachine<String, String>> queue : idleByState.values()) {
+            StateMachine<String, String> machine = queue.poll();
+            if (machine != null) {
+                idleCount.decrementAndGet();
+                return machine;
+            }
+        }
+        return MachineFactory.build(definition, machineId);
+    }
+
+    private void release(StateMachine<String, String> machine, MachineState state) {
+        if (idleCount.incrementAndGet() > MAX_IDLE) {
+            idleCount.decrementAndGet();
+            return;
+        }
+        idleByState.computeIfAbsent(state, key -> new ConcurrentLinkedQueue<>()).add(machine);
     }
 
     private void reset(StateMachine<String, String> machine, MachineState state, Map<String, Object> form) {

@@ -59,6 +59,7 @@ class WorkflowPropertiesTest {
                 Map.of("businessArea", Math.abs(area % 1000), "contributionYears", Math.abs(area % 5),
                         "contributedInOtherRegion", area % 2 == 0), Actor.applicant(APPLICANT));
         checkLegal(view, definition);
+        assertThat(view).as("the answer of start is what is stored").isEqualTo(FIXTURE.engine.find(view.id()).orElseThrow());
 
         for (Move move : moves) {
             Step.Task task = tasks.get(move.step() % tasks.size());
@@ -69,6 +70,7 @@ class WorkflowPropertiesTest {
             try {
                 InstanceView after = FIXTURE.engine.fire(view.id(), command, actor);
                 assertThat(after.version()).isEqualTo(before.version() + 1);
+                assertThat(after).as("the answer is what is stored").isEqualTo(FIXTURE.engine.find(view.id()).orElseThrow());
                 assertThat(FIXTURE.engine.history(view.id()).size()).isGreaterThan(historyBefore);
                 checkLegal(after, definition);
                 view = after;
