@@ -45,6 +45,11 @@ class JdbcWorkflowDefinitions implements WorkflowDefinitions {
 
     /** A published version, parsed, with the machines that run it. */
     record Loaded(PublishedDefinition published, MachinePool machines) {
+
+        boolean hasDecisions() {
+            return published.definition().steps().values().stream()
+                    .anyMatch(step -> step instanceof org.tongban.workflow.Step.Decision);
+        }
     }
 
     @Override

@@ -97,7 +97,7 @@ class JdbcWorkflowEngine implements WorkflowEngine {
                 .update();
         Map<String, ActiveTask> added = active(definition, run.to());
         List<StoredTask> tasks = insertTasks(id, added.values(), now);
-        insertHistory(id, 0, run.hops(), applicant, now);
+        insertHistory(id, 0, run.hops(), applicant, null, now);
         events.publishEvent(new WorkflowEvents.WorkflowStarted(id.value(), published.serviceCode(),
                 published.version(), applicant.subject()));
         announce(id, run, added, Map.of(), definition, outcome, published.serviceCode(), now, applicant);
@@ -146,7 +146,8 @@ class JdbcWorkflowEngine implements WorkflowEngine {
             throw notAllowed();
         }
         String event = authorize(command, actor, row, definition, from);
-        Map<String, Object> form = json.readValue(row.formData(), MAP);
+        // the form data matters only to decisions; definitions without them skip the parsing
+        Map<String, Object> form = loaded.hasDecisions() ? json.readValue(row.formData(), MAP) : Map.of();
         Run run = run(loaded, from, event, form, actor);
         if (run == null) {
             throw notAllowed();
@@ -197,7 +198,10 @@ class JdbcWorkflowEngine implements WorkflowEngine {
             storedByStep.put(task.step(), resume(id, storedByStep.get(task.step()), now));
             reactivated.put(task.step(), task);
         });
-        insertHistory(id, row.historySize(), withDetails(run.hops(), command), actor, now);
+        String actorDepartment = command.step() == null ? null : definition.step(command.step())
+                .filter(step -> step instanceof Step.Task task && actor.departments().contains(task.department()))
+                .map(step -> ((Step.Task) step).department()).orElse(null);
+        insertHistory(id, row.historySize(), withDetails(run.hops(), command), actor, actorDepartment, now);
         Map<String, ActiveTask> activated = new LinkedHashMap<>();
         added.forEach(task -> activated.put(task.step(), task));
         announce(id, run, activated, reactivated, definition, outcome, loaded.published().serviceCode(), now, actor);
@@ -446,22 +450,25 @@ class JdbcWorkflowEngine implements WorkflowEngine {
         return result;
     }
 
-    private void insertHistory(InstanceId id, int size, List<?> entries, Actor actor, Instant now) {
+    /** All history rows of a transition in one statement (a transition and its automatic steps). */
+    private void insertHistory(InstanceId id, int size, List<?> entries, Actor actor, String actorDepartment,
+            Instant now) {
+        StringBuilder sql = new StringBuilder("""
+                INSERT INTO workflow_history (instance_id, seq, step_id, action, actor, actor_department, reason,
+                    details, from_state, to_state, at) VALUES """);
+        List<Object> params = new ArrayList<>();
         int seq = size;
         for (Object entry : entries) {
             Detailed detailed = entry instanceof Detailed d ? d : new Detailed((Hop) entry, null, null);
             Hop hop = detailed.hop();
             boolean automatic = hop.action().startsWith("auto:");
-            String department = automatic || actor.departments().isEmpty() ? null
-                    : actor.departments().iterator().next();
-            jdbc.sql("""
-                    INSERT INTO workflow_history (instance_id, seq, step_id, action, actor, actor_department, reason,
-                        details, from_state, to_state, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(id.value(), ++seq, hop.step(), hop.action(), automatic ? Actor.SYSTEM.subject() : actor.subject(),
-                            department, detailed.reason(), detailed.details(), hop.from().toString(), hop.to().toString(),
-                            Timestamp.from(now))
-                    .update();
+            sql.append(seq == size ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            params.addAll(java.util.Arrays.asList(id.value(), ++seq, hop.step(), hop.action(),
+                    automatic ? Actor.SYSTEM.subject() : actor.subject(), automatic ? null : actorDepartment,
+                    detailed.reason(), detailed.details(), hop.from().toString(), hop.to().toString(),
+                    Timestamp.from(now)));
         }
+        jdbc.sql(sql.toString()).params(params).update();
     }
 
     private void announce(InstanceId id, Run run, Map<String, ActiveTask> activated, Map<String, ActiveTask> resumed,
