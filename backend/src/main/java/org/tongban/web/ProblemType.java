@@ -20,6 +20,8 @@ public enum ProblemType {
     WORKFLOW_STALE("workflow-stale"),
     /** The action is not possible at this point of the application's workflow. */
     WORKFLOW_NOT_ALLOWED("workflow-not-allowed"),
+    /** Another clerk has claimed the step. */
+    WORKFLOW_CLAIMED("workflow-claimed"),
     /** The step belongs to another department (or role). */
     WORKFLOW_NOT_YOUR_STEP("workflow-not-your-step"),
     PAYLOAD_TOO_LARGE("payload-too-large"),

@@ -20,8 +20,16 @@ public sealed interface WorkflowCommand {
     record RequestCorrection(String step, List<String> items, String reason) implements WorkflowCommand {
     }
 
-    /** The applicant has corrected the items; the step that asked continues, the clock runs again. */
-    record Resubmit(String step) implements WorkflowCommand {
+    /**
+     * The applicant has corrected the items; the step that asked continues, the clock runs again.
+     *
+     * @param formData the corrected form data, or null when only attachments changed
+     */
+    record Resubmit(String step, java.util.Map<String, Object> formData) implements WorkflowCommand {
+
+        public Resubmit(String step) {
+            this(step, null);
+        }
     }
 
     /** A clerk returns the application to an earlier step (退回). */

@@ -121,8 +121,8 @@ class SecurityConfiguration {
         http
             .authorizeHttpRequests(authorize -> authorize
                 .requestMatchers(HttpMethod.GET, "/api/v1/departments", "/api/v1/departments/**").permitAll()
-                .requestMatchers(HttpMethod.GET, "/api/v1/workflow-definitions", "/api/v1/workflow-definitions/**")
-                    .permitAll()
+                .requestMatchers(HttpMethod.GET, "/api/v1/workflow-definitions", "/api/v1/workflow-definitions/**",
+                        "/api/v1/catalog/**").permitAll()
                 .requestMatchers("/api/v1/admin/**").hasRole(Role.ADMIN.code())
                 .requestMatchers("/api/**").authenticated()
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()

@@ -117,7 +117,7 @@ class JdbcWorkflowEngine implements WorkflowEngine {
                 SELECT i.definition_id, i.state, i.status, i.form_data, i.applicant, i.history_size, i.version,
                     i.service_code, i.definition_version, i.certificate_type, i.started_at,
                     t.step_id, t.branch_id, t.department, t.role, t.status, t.activated_at, t.warn_at, t.due_at,
-                    t.escalate_at, t.remaining_working_days, t.warned_at, t.overdue_at, t.escalated_at
+                    t.escalate_at, t.remaining_working_days, t.warned_at, t.overdue_at, t.escalated_at, t.claimed_by
                 FROM workflow_instance i LEFT JOIN workflow_task t ON t.instance_id = i.id WHERE i.id = ?""")
                 .param(id.value())
                 .query((rs, n) -> {
@@ -125,8 +125,9 @@ class JdbcWorkflowEngine implements WorkflowEngine {
                         stored.add(new StoredTask(rs.getString(12), rs.getString(13), rs.getString(14),
                                 rs.getString(15), rs.getString(16), Times.instant(rs.getObject(17)),
                                 Times.instant(rs.getObject(18)), Times.instant(rs.getObject(19)),
-                                Times.instant(rs.getObject(20)), (Integer) rs.getObject(21), rs.getObject(22) != null,
-                                rs.getObject(23) != null, rs.getObject(24) != null));
+                                Times.instant(rs.getObject(20)), rs.getObject(21) == null ? null
+                                        : ((Number) rs.getObject(21)).intValue(), rs.getObject(22) != null,
+                                rs.getObject(23) != null, rs.getObject(24) != null, rs.getString(25)));
                     }
                     return new InstanceRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             rs.getString(5), rs.getInt(6), rs.getLong(7), rs.getString(8), rs.getInt(9),
@@ -146,6 +147,11 @@ class JdbcWorkflowEngine implements WorkflowEngine {
             throw notAllowed();
         }
         String event = authorize(command, actor, row, definition, from);
+        StoredTask target = command.step() == null ? null : storedByStep.get(command.step());
+        if (target != null && target.claimedBy() != null && !target.claimedBy().equals(actor.subject())
+                && !(command instanceof WorkflowCommand.Resubmit)) {
+            throw new ProblemException(HttpStatus.CONFLICT, ProblemType.WORKFLOW_CLAIMED);
+        }
         // the form data matters only to decisions; definitions without them skip the parsing
         Map<String, Object> form = loaded.hasDecisions() ? json.readValue(row.formData(), MAP) : Map.of();
         Run run = run(loaded, from, event, form, actor);
@@ -156,11 +162,13 @@ class JdbcWorkflowEngine implements WorkflowEngine {
         Outcome outcome = outcome(run, definition);
         int updated = jdbc.sql("""
                 UPDATE workflow_instance SET state = ?, status = ?, certificate_type = COALESCE(?, certificate_type),
-                    updated_at = ?, ended_at = ?, history_size = ?, version = ?
+                    form_data = COALESCE(?, form_data), updated_at = ?, ended_at = ?, history_size = ?, version = ?
                 WHERE id = ? AND version = ?""")
-                .params(run.to().toString(), outcome.status(), outcome.certificate(), Timestamp.from(now),
-                        outcome.ended() ? Timestamp.from(now) : null, row.historySize() + run.hops().size(),
-                        row.version() + 1, id.value(), row.version())
+                .params(run.to().toString(), outcome.status(), outcome.certificate(),
+                        command instanceof WorkflowCommand.Resubmit resubmit && resubmit.formData() != null
+                                ? json.writeValueAsString(resubmit.formData()) : null,
+                        Timestamp.from(now), outcome.ended() ? Timestamp.from(now) : null,
+                        row.historySize() + run.hops().size(), row.version() + 1, id.value(), row.version())
                 .update();
         if (updated != 1) {
             throw new ProblemException(HttpStatus.CONFLICT, ProblemType.WORKFLOW_STALE);
@@ -222,7 +230,7 @@ class JdbcWorkflowEngine implements WorkflowEngine {
     /** A waiting step as stored in workflow_task. */
     record StoredTask(String step, String branch, String department, String role, String status, Instant activatedAt,
             Instant warnAt, Instant dueAt, Instant escalateAt, Integer remainingWorkingDays, boolean warned,
-            boolean overdue, boolean escalated) {
+            boolean overdue, boolean escalated, String claimedBy) {
 
         InstanceView.ActiveStep view(Instant now) {
             boolean paused = "CORRECTION".equals(status);
@@ -380,7 +388,7 @@ class JdbcWorkflowEngine implements WorkflowEngine {
             Deadlines.Limits limits = deadlines.from(now, task.definition().timeLimitWorkingDays());
             inserted.add(new StoredTask(task.step(), task.branch(), task.definition().department(),
                     task.definition().role(), "ACTIVE", now, limits.warnAt(), limits.dueAt(), limits.escalateAt(), null,
-                    false, false, false));
+                    false, false, false, null));
             jdbc.sql("""
                     INSERT INTO workflow_task (instance_id, step_id, branch_id, department, role, status, activated_at,
                         warn_at, due_at, escalate_at, next_timer_at) VALUES (?, ?, ?, ?, ?, 'ACTIVE', ?, ?, ?, ?, ?)""")
@@ -401,7 +409,7 @@ class JdbcWorkflowEngine implements WorkflowEngine {
                 .params(Timestamp.from(now), remaining, id.value(), task.step()).update();
         return new StoredTask(task.step(), task.branch(), task.department(), task.role(), "CORRECTION",
                 task.activatedAt(), task.warnAt(), task.dueAt(), task.escalateAt(), remaining, task.warned(),
-                task.overdue(), task.escalated());
+                task.overdue(), task.escalated(), task.claimedBy());
     }
 
     private StoredTask resume(InstanceId id, StoredTask task, Instant now) {
@@ -416,7 +424,7 @@ class JdbcWorkflowEngine implements WorkflowEngine {
                 .update();
         return new StoredTask(task.step(), task.branch(), task.department(), task.role(), "ACTIVE", task.activatedAt(),
                 limits.warnAt(), limits.dueAt(), limits.escalateAt(), null, task.warned(), task.overdue(),
-                task.escalated());
+                task.escalated(), task.claimedBy());
     }
 
     private record Detailed(Hop hop, String reason, String details) {

@@ -1,0 +1,140 @@
+package org.tongban.catalog.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.tongban.identity.Department;
+import org.tongban.identity.Departments;
+import org.tongban.web.ProblemException;
+import org.tongban.workflow.LocalizedText;
+import org.tongban.workflow.PublishedDefinition;
+import org.tongban.workflow.ServiceInfo;
+import org.tongban.workflow.Step;
+import org.tongban.workflow.WorkflowDefinitions;
+
+/** The public catalogue and guidance pages' data. */
+@RestController
+@Tag(name = "Catalogue")
+class CatalogController {
+
+    private final WorkflowDefinitions definitions;
+    private final Departments departments;
+
+    CatalogController(WorkflowDefinitions definitions, Departments departments) {
+        this.definitions = definitions;
+        this.departments = departments;
+    }
+
+    record Text(String zh, String en) {
+        static Text of(LocalizedText text) {
+            return text == null ? null : new Text(text.zh(), text.en());
+        }
+    }
+
+    record ServiceSummary(String code, int version, Text name, Text description, String category, String audience,
+            int promisedWorkingDays, Department department, List<Department> departments) {
+    }
+
+    record MaterialView(String code, Text name, boolean required, List<String> formats, int maxSizeMb) {
+    }
+
+    record StepView(String id, Text name, String type, Department department, Integer timeLimitWorkingDays) {
+    }
+
+    record Guidance(String code, int version, Text name, Text description, String category, String audience,
+            int promisedWorkingDays, Department department, List<Department> departments, Text legalBasis, Text fee,
+            String certificate, List<MaterialView> materials, List<StepView> steps, String diagramUrl) {
+    }
+
+    @GetMapping("/api/v1/catalog/services")
+    @Operation(summary = "Services, filtered by keyword (Chinese or English), category, department and audience")
+    List<ServiceSummary> services(@RequestParam(required = false) String q,
+            @RequestParam(required = false) String category, @RequestParam(required = false) String department,
+            @RequestParam(required = false) String audience) {
+        Map<String, Department> byCode = departmentsByCode();
+        String keyword = q == null ? "" : q.strip().toLowerCase(Locale.ROOT);
+        return definitions.latestOfEach().stream()
+                .filter(p -> category == null || category.isBlank() || category.equals(p.definition().service().category()))
+                .filter(p -> audience == null || audience.isBlank() || audience.equals(p.definition().service().audience()))
+                .filter(p -> department == null || department.isBlank() || involved(p).contains(department))
+                .filter(p -> keyword.isEmpty() || matches(p.definition().service(), keyword))
+                .map(p -> summary(p, byCode))
+                .toList();
+    }
+
+    @GetMapping("/api/v1/catalog/services/{code}")
+    @Operation(summary = "A service's guidance (办事指南)")
+    Guidance guidance(@PathVariable String code) {
+        PublishedDefinition published = definitions.latest(code).orElseThrow(ProblemException::notFound);
+        Map<String, Department> byCode = departmentsByCode();
+        ServiceInfo service = published.definition().service();
+        List<StepView> steps = new ArrayList<>();
+        for (Step step : published.definition().steps().values()) {
+            steps.add(step(step, byCode));
+            if (step instanceof Step.Parallel parallel) {
+                parallel.branches().values().forEach(tasks -> tasks.forEach(task -> steps.add(step(task, byCode))));
+            }
+        }
+        ServiceSummary summary = summary(published, byCode);
+        return new Guidance(summary.code(), summary.version(), summary.name(), summary.description(),
+                summary.category(), summary.audience(), summary.promisedWorkingDays(), summary.department(),
+                summary.departments(), Text.of(service.legalBasis()), Text.of(service.fee()), service.certificate(),
+                service.materials().stream().map(m -> new MaterialView(m.code(), Text.of(m.name()), m.required(),
+                        m.formats(), m.maxSizeMb())).toList(),
+                steps, "/api/v1/workflow-definitions/" + published.serviceCode() + "/versions/" + published.version()
+                        + "/diagram");
+    }
+
+    private static StepView step(Step step, Map<String, Department> byCode) {
+        String type = step instanceof Step.Task ? "task" : step instanceof Step.Decision ? "decision"
+                : step instanceof Step.Parallel ? "parallel" : "automatic";
+        if (step instanceof Step.Task task) {
+            return new StepView(task.id(), Text.of(task.name()), type, department(task.department(), byCode),
+                    task.timeLimitWorkingDays());
+        }
+        return new StepView(step.id(), Text.of(step.name()), type, null, null);
+    }
+
+    private ServiceSummary summary(PublishedDefinition published, Map<String, Department> byCode) {
+        ServiceInfo service = published.definition().service();
+        return new ServiceSummary(service.code(), published.version(), Text.of(service.name()),
+                Text.of(service.description()), service.category(), service.audience(), service.promisedWorkingDays(),
+                department(service.department(), byCode),
+                involved(published).stream().map(code -> department(code, byCode)).toList());
+    }
+
+    private static List<String> involved(PublishedDefinition published) {
+        return published.definition().tasks().stream().map(Step.Task::department).distinct().toList();
+    }
+
+    private static boolean matches(ServiceInfo service, String keyword) {
+        return contains(service.name(), keyword) || contains(service.description(), keyword)
+                || service.code().contains(keyword);
+    }
+
+    private static boolean contains(LocalizedText text, String keyword) {
+        return text != null && ((text.zh() != null && text.zh().toLowerCase(Locale.ROOT).contains(keyword))
+                || (text.en() != null && text.en().toLowerCase(Locale.ROOT).contains(keyword)));
+    }
+
+    private Map<String, Department> departmentsByCode() {
+        return departments.all().stream().collect(Collectors.toMap(Department::code, Function.identity(),
+                (a, b) -> a, LinkedHashMap::new));
+    }
+
+    private static Department department(String code, Map<String, Department> byCode) {
+        return byCode.getOrDefault(code, new Department(code, code, code));
+    }
+}

@@ -1,0 +1,9 @@
+package org.tongban.workflow;
+
+import java.time.Instant;
+
+/** A step waiting in a department's queue, as the workbench lists it. */
+public record WaitingStep(InstanceId instanceId, String serviceCode, int definitionVersion, String step, String branch,
+        String department, String role, String status, Instant activatedAt, Instant dueAt, InstanceView.Light light,
+        String claimedBy) {
+}
