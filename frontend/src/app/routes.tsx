@@ -4,6 +4,9 @@ import { NotFound } from '@/components/NotFound'
 import { RouteError } from '@/components/RouteError'
 import type { RouteHandle } from '@/components/layout/DocumentTitle'
 import { PortalLayout } from '@/components/layout/PortalLayout'
+import { ApplyPage } from '@/features/catalog/components/ApplyPage'
+import { CataloguePage } from '@/features/catalog/components/CataloguePage'
+import { ServiceGuidePage } from '@/features/catalog/components/ServiceGuidePage'
 import { HomePage } from '@/features/home/components/HomePage'
 
 function placeholder(path: string, titleKey: NonNullable<RouteHandle['titleKey']>): RouteObject {
@@ -21,7 +24,17 @@ export const routes: RouteObject[] = [
         errorElement: <RouteError />,
         children: [
           { index: true, element: <HomePage /> },
-          placeholder('services', 'nav.services'),
+          { path: 'services', element: <CataloguePage />, handle: { titleKey: 'catalog.title' } },
+          {
+            path: 'services/:code',
+            element: <ServiceGuidePage />,
+            handle: { titleKey: 'catalog.guide.title' },
+          },
+          {
+            path: 'services/:code/apply',
+            element: <ApplyPage />,
+            handle: { titleKey: 'catalog.apply.title' },
+          },
           placeholder('my/applications', 'nav.myApplications'),
           placeholder('workbench', 'nav.workbench'),
           placeholder('admin/workflows', 'nav.workflows'),

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
+import i18n from '@/i18n'
 import { apiClient, ApiError } from './api-client'
 
 describe('the API client', () => {
@@ -38,5 +39,42 @@ describe('the API client', () => {
   it('reports an unreachable server as status 0', async () => {
     vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))))
     await expect(apiClient.get('/api/v1/me')).rejects.toMatchObject({ status: 0 })
+  })
+
+  it('reads a text answer, asking for it in the interface language', async () => {
+    const fetchMock = vi.fn(
+      async () =>
+        new Response('stateDiagram-v2\n    [*] --> acceptance\n', {
+          status: 200,
+          headers: { 'Content-Type': 'text/plain;charset=UTF-8' },
+        }),
+    )
+    vi.stubGlobal('fetch', fetchMock)
+    await i18n.changeLanguage('en-US')
+
+    await expect(apiClient.getText('/api/v1/diagram')).resolves.toBe(
+      'stateDiagram-v2\n    [*] --> acceptance\n',
+    )
+    const [, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit]
+    expect(init.headers).toMatchObject({
+      Accept: 'text/plain, application/problem+json',
+      'Accept-Language': 'en-US',
+    })
+  })
+
+  it('turns a problem detail answering a text request into an ApiError', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () =>
+        new Response(JSON.stringify({ title: 'Not Found', status: 404 }), {
+          status: 404,
+          headers: { 'Content-Type': 'application/problem+json' },
+        }),
+      ),
+    )
+    await expect(apiClient.getText('/api/v1/nothing')).rejects.toMatchObject({
+      status: 404,
+      problem: { title: 'Not Found' },
+    })
   })
 })

@@ -38,6 +38,15 @@ interface RequestOptions {
   signal?: AbortSignal
 }
 
+/** What the caller expects in a successful answer's body. */
+type AnswerType = 'json' | 'text'
+
+const ACCEPT: Record<AnswerType, string> = {
+  json: 'application/json, application/problem+json',
+  // Errors still come back as problem details.
+  text: 'text/plain, application/problem+json',
+}
+
 async function readProblem(response: Response): Promise<ProblemDetail | undefined> {
   const contentType = response.headers.get('Content-Type') ?? ''
   if (!contentType.includes('json')) return undefined
@@ -48,13 +57,19 @@ async function readProblem(response: Response): Promise<ProblemDetail | undefine
   }
 }
 
-async function request<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
+async function request<T>(
+  method: Method,
+  path: string,
+  options: RequestOptions = {},
+  answerType: AnswerType = 'json',
+): Promise<T> {
   const headers: Record<string, string> = {
-    Accept: 'application/json, application/problem+json',
+    Accept: ACCEPT[answerType],
     // Marks the call as script-made, so Spring Security answers an unauthenticated one
     // with 401 instead of redirecting it into the single sign-on pages.
     'X-Requested-With': 'XMLHttpRequest',
-    // Problem details come back in the language the person chose in the portal.
+    // Problem details (and texts such as diagrams) come back in the language the person
+    // chose in the portal.
     'Accept-Language': i18n.language || 'zh-CN',
   }
   if (method !== 'GET') {
@@ -81,6 +96,7 @@ async function request<T>(method: Method, path: string, options: RequestOptions 
   if (!response.ok) {
     throw new ApiError(response.status, await readProblem(response))
   }
+  if (answerType === 'text') return (await response.text()) as T
   if (response.status === 204 || response.headers.get('Content-Length') === '0') {
     return undefined as T
   }
@@ -90,6 +106,9 @@ async function request<T>(method: Method, path: string, options: RequestOptions 
 /** The one client every feature uses to talk to the backend's /api. */
 export const apiClient = {
   get: <T>(path: string, options?: RequestOptions) => request<T>('GET', path, options),
+  /** A GET whose answer is plain text (e.g. a Mermaid diagram), in the interface's language. */
+  getText: (path: string, options?: RequestOptions) =>
+    request<string>('GET', path, options, 'text'),
   post: <T>(path: string, body?: unknown, options?: RequestOptions) =>
     request<T>('POST', path, { ...options, body }),
   put: <T>(path: string, body?: unknown, options?: RequestOptions) =>

@@ -30,28 +30,40 @@ export function problem(status: number, title: string): Response {
 
 export const unauthorized = () => problem(401, 'Unauthorized')
 
-type Responder = (url: string, init?: RequestInit) => Response | Promise<Response>
+export type Responder = (url: string, init?: RequestInit) => Response | Promise<Response>
+
+/** Fake answers of the backend by path (without the query string). */
+export type Handlers = Readonly<Record<string, Responder>>
+
+/** The URL a fetch call was made with, whatever form it was given in. */
+export function requestUrl(input: RequestInfo | URL): URL {
+  const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url
+  return new URL(url, 'http://localhost')
+}
 
 /**
- * Replaces fetch with a fake backend. `me` answers GET /api/v1/me; anything else is a 404.
- * Returns the mock so tests can inspect the requests made.
+ * Replaces fetch with a fake backend. `me` answers GET /api/v1/me, `handlers` the paths they
+ * name; anything else is a 404. Returns the mock so tests can inspect the requests made.
  */
-export function mockBackend(me: Responder) {
+export function mockBackend(me: Responder, handlers: Handlers = {}) {
   const fetchMock = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url
-    if (new URL(url, 'http://localhost').pathname === '/api/v1/me') return me(url, init)
+    const path = requestUrl(input).pathname
+    if (path === '/api/v1/me') return me(url, init)
+    const handler = handlers[path]
+    if (handler) return handler(url, init)
     return problem(404, 'Not Found')
   })
   vi.stubGlobal('fetch', fetchMock)
   return fetchMock
 }
 
-export function signedInAs(person: Me) {
-  return mockBackend(() => json(person))
+export function signedInAs(person: Me, handlers?: Handlers) {
+  return mockBackend(() => json(person), handlers)
 }
 
-export function signedOut() {
-  return mockBackend(unauthorized)
+export function signedOut(handlers?: Handlers) {
+  return mockBackend(unauthorized, handlers)
 }
 
 export const citizen: Me = {

@@ -10,7 +10,8 @@ export interface NavItem {
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/', labelKey: 'nav.home' },
-  { path: '/services', labelKey: 'nav.services', roles: ['citizen', 'business'] },
+  // The catalogue is public: visitors can read the guidance before signing in.
+  { path: '/services', labelKey: 'nav.services' },
   { path: '/my/applications', labelKey: 'nav.myApplications', roles: ['citizen', 'business'] },
   { path: '/workbench', labelKey: 'nav.workbench', roles: ['clerk'] },
   { path: '/admin/workflows', labelKey: 'nav.workflows', roles: ['dept-admin'] },

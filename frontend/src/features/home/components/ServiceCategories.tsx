@@ -32,7 +32,7 @@ const CATEGORIES: readonly Category[] = [
     descriptionKey: 'home.categories.enterprise.description',
   },
   {
-    code: 'life-events',
+    code: 'life-event',
     icon: <GiftOutlined />,
     titleKey: 'home.categories.lifeEvents.title',
     descriptionKey: 'home.categories.lifeEvents.description',

@@ -69,4 +69,36 @@ class WorkflowDefinitionApiIT {
         assertThat(problem.path("line").asInt()).isPositive();
         assertThat(problem.path("message").asString()).contains("reviw");
     }
+
+    @Test
+    void aDepartmentAdminPublishesANewVersionOfTheirOwnServiceOnly() throws Exception {
+        String changed = Files.readString(Path.of("../workflows/enterprise/food-business-licence.yaml"))
+                .replace("businessArea > 500", "businessArea > 300");
+        String path = "/api/v1/workflow-admin/definitions?file=enterprise/food-business-licence.yaml";
+
+        Browserless otherDepartment = browser();
+        otherDepartment.signIn("health-admin", "Demo@2026");
+        otherDepartment.get("/api/v1/me");
+        assertThat(otherDepartment.send("POST", path, "application/yaml", changed).status()).isEqualTo(403);
+
+        Browserless admin = browser();
+        admin.signIn("market-admin", "Demo@2026");
+        admin.get("/api/v1/me");
+        Page broken = admin.send("POST", path, "application/yaml", changed.replace("next: approved", "next: nowhere"));
+        assertThat(broken.status()).isEqualTo(400);
+        assertThat(JSON.readTree(broken.body()).path("errors").get(0).path("code").asString()).isEqualTo("unknown-step");
+
+        int before = JSON.readTree(browser().get("/api/v1/workflow-definitions/food-business-licence").body())
+                .path("version").asInt();
+        Page published = admin.send("POST", path, "application/yaml", changed);
+        assertThat(published.status()).as(published.body()).isEqualTo(201);
+        assertThat(JSON.readTree(published.body()).path("latestVersion").asInt()).isEqualTo(before + 1);
+
+        JsonNode mine = JSON.readTree(admin.get("/api/v1/workflow-admin/services").body());
+        assertThat(mine.valueStream().map(s -> s.path("department").asString()).distinct().toList())
+                .containsExactly("market-regulation");
+        JsonNode food = mine.valueStream().filter(s -> s.path("code").asString().equals("food-business-licence"))
+                .findFirst().orElseThrow();
+        assertThat(food.path("versions").size()).isGreaterThanOrEqualTo(2);
+    }
 }

@@ -1,0 +1,124 @@
+package org.tongban.workflow.internal;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.tongban.identity.CurrentPerson;
+import org.tongban.identity.Person;
+import org.tongban.identity.Role;
+import org.tongban.web.ProblemException;
+import org.tongban.web.ProblemType;
+import org.tongban.web.Problems;
+import org.tongban.workflow.InvalidDefinitionException;
+import org.tongban.workflow.PublishedDefinition;
+import org.tongban.workflow.ValidationReport;
+
+/**
+ * 流程管理: department admins see their department's services with every version and how many
+ * applications still run on each, and publish changed definitions. Platform admins see all.
+ */
+@RestController
+@Tag(name = "Workflow administration")
+@PreAuthorize("hasAnyRole('dept-admin', 'admin')")
+class WorkflowAdminController {
+
+    private final JdbcWorkflowDefinitions definitions;
+    private final JdbcClient jdbc;
+    private final CurrentPerson currentPerson;
+    private final Problems problems;
+    private final MessageSource messages;
+
+    WorkflowAdminController(JdbcWorkflowDefinitions definitions, JdbcClient jdbc, CurrentPerson currentPerson,
+            Problems problems, MessageSource messages) {
+        this.definitions = definitions;
+        this.jdbc = jdbc;
+        this.currentPerson = currentPerson;
+        this.problems = problems;
+        this.messages = messages;
+    }
+
+    record VersionView(int version, Instant publishedAt, String publishedBy, long running) {
+    }
+
+    record ServiceWorkflows(String code, String nameZh, String nameEn, String department, int latestVersion,
+            List<VersionView> versions) {
+    }
+
+    @GetMapping("/api/v1/workflow-admin/services")
+    @Operation(summary = "My department's services, their definition versions and running applications per version")
+    List<ServiceWorkflows> services() {
+        Person person = currentPerson.require();
+        return definitions.latestOfEach().stream()
+                .filter(p -> person.hasRole(Role.ADMIN) || person.belongsTo(p.definition().service().department()))
+                .map(this::view).toList();
+    }
+
+    /** Publishes a definition file (YAML body); a new version when it changed. */
+    @PostMapping(value = "/api/v1/workflow-admin/definitions",
+            consumes = {"application/yaml", "application/x-yaml", "text/yaml", MediaType.TEXT_PLAIN_VALUE})
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Publish a definition (department admins of the owning department)")
+    ServiceWorkflows publish(@RequestParam String file, @RequestBody String yaml) {
+        Person person = currentPerson.require();
+        ValidationReport report = definitions.validate(file, yaml);
+        if (!report.valid()) {
+            throw invalid(report);
+        }
+        String department = report.definition().orElseThrow().service().department();
+        if (!person.hasRole(Role.ADMIN) && !person.belongsTo(department)) {
+            throw new ProblemException(HttpStatus.FORBIDDEN, ProblemType.FORBIDDEN);
+        }
+        try {
+            PublishedDefinition published = definitions.publish(file, yaml, person.subject());
+            return view(published);
+        } catch (InvalidDefinitionException e) {
+            throw invalid(e.report());
+        }
+    }
+
+    private ErrorResponseException invalid(ValidationReport report) {
+        Locale locale = LocaleContextHolder.getLocale();
+        ProblemDetail problem = problems.create(HttpStatus.BAD_REQUEST, ProblemType.VALIDATION_FAILED);
+        problem.setProperty("errors", report.problems().stream().map(p -> Map.of(
+                "file", p.file(), "path", p.path(), "line", p.line() == null ? 0 : p.line(),
+                "severity", p.severity().name().toLowerCase(Locale.ROOT), "code", p.code(),
+                "message", p.message(messages, locale), "hint", p.hint(messages, locale))).toList());
+        return new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
+    }
+
+    private ServiceWorkflows view(PublishedDefinition latest) {
+        Map<Integer, Long> running = new java.util.HashMap<>();
+        jdbc.sql("""
+                SELECT definition_version, COUNT(*) FROM workflow_instance WHERE service_code = ? AND status = 'running'
+                GROUP BY definition_version""").param(latest.serviceCode())
+                .query((rs, n) -> running.put(rs.getInt(1), rs.getLong(2))).list();
+        List<VersionView> versions = jdbc.sql("""
+                SELECT version, published_at, published_by FROM workflow_definition WHERE service_code = ?
+                ORDER BY version DESC""").param(latest.serviceCode())
+                .query((rs, n) -> new VersionView(rs.getInt(1), Times.instant(rs.getObject(2)), rs.getString(3),
+                        running.getOrDefault(rs.getInt(1), 0L)))
+                .list();
+        var service = latest.definition().service();
+        return new ServiceWorkflows(service.code(), service.name().zh(), service.name().en(), service.department(),
+                latest.version(), versions);
+    }
+}

@@ -1,0 +1,50 @@
+import { Typography } from 'antd'
+import { useTranslation } from 'react-i18next'
+import { useLocalize } from '../localize'
+import type { Material } from '../types'
+
+/** The documents an application needs: name, whether required, accepted formats, size limit. */
+export function MaterialsTable({
+  materials,
+  labelledBy,
+}: {
+  materials: readonly Material[]
+  labelledBy: string
+}) {
+  const { t } = useTranslation()
+  const localize = useLocalize()
+
+  if (materials.length === 0) {
+    return <Typography.Paragraph>{t('catalog.guide.materials.none')}</Typography.Paragraph>
+  }
+  return (
+    <div className="table-scroll">
+      <table className="data-table" aria-labelledby={labelledBy} data-testid="materials-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('catalog.guide.materials.name')}</th>
+            <th scope="col">{t('catalog.guide.materials.required')}</th>
+            <th scope="col">{t('catalog.guide.materials.formats')}</th>
+            <th scope="col">{t('catalog.guide.materials.maxSize')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {materials.map((material) => (
+            <tr key={material.code} data-testid={`material-${material.code}`}>
+              <th scope="row">{localize.text(material.name)}</th>
+              <td>
+                <span className={material.required ? 'badge badge--required' : 'badge'}>
+                  {material.required
+                    ? t('catalog.guide.materials.requiredYes')
+                    : t('catalog.guide.materials.requiredNo')}
+                </span>
+              </td>
+              <td>{localize.list(material.formats.map((format) => format.toUpperCase()))}</td>
+              <td>{t('catalog.guide.materials.maxSizeValue', { size: material.maxSizeMb })}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  )
+}
