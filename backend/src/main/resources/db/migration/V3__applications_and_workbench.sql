@@ -43,3 +43,20 @@ CREATE TABLE personal_data_access (
     CONSTRAINT pk_personal_data_access PRIMARY KEY (id)
 );
 CREATE INDEX ix_personal_data_access_application ON personal_data_access (application_id, at);
+
+-- Documents attached to an application, one or more per required material. The file itself is
+-- stored under a generated name; the applicant's file name is kept only as a label.
+CREATE TABLE attachment (
+    id              VARCHAR(36)   NOT NULL,
+    application_id  VARCHAR(36)   NOT NULL,
+    material_code   VARCHAR(100)  NOT NULL,
+    file_name       VARCHAR(200)  NOT NULL,
+    media_type      VARCHAR(100)  NOT NULL,
+    size_bytes      BIGINT        NOT NULL,
+    sha256          CHAR(64)      NOT NULL,
+    uploaded_by     VARCHAR(100)  NOT NULL,
+    uploaded_at     TIMESTAMP(6)  NOT NULL,
+    CONSTRAINT pk_attachment PRIMARY KEY (id),
+    CONSTRAINT fk_attachment_application FOREIGN KEY (application_id) REFERENCES application (id)
+);
+CREATE INDEX ix_attachment_application ON attachment (application_id, material_code);

@@ -25,6 +25,13 @@ public enum ProblemType {
     /** The step belongs to another department (or role). */
     WORKFLOW_NOT_YOUR_STEP("workflow-not-your-step"),
     PAYLOAD_TOO_LARGE("payload-too-large"),
+    ATTACHMENT_UNKNOWN_MATERIAL("attachment-unknown-material"),
+    ATTACHMENT_EMPTY("attachment-empty"),
+    ATTACHMENT_TOO_LARGE("attachment-too-large"),
+    ATTACHMENT_TYPE_NOT_ALLOWED("attachment-type-not-allowed"),
+    ATTACHMENT_BAD_NAME("attachment-bad-name"),
+    ATTACHMENT_INFECTED("attachment-infected"),
+    MATERIALS_MISSING("materials-missing"),
     INTERNAL("internal");
 
     private final String slug;

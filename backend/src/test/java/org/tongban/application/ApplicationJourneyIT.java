@@ -44,6 +44,16 @@ class ApplicationJourneyIT {
         return browser;
     }
 
+    /** A minimal PDF and PNG, recognisable by their content. */
+    private static final byte[] PDF = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+            .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] PNG = java.util.Base64.getDecoder().decode(
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+
+    private Browserless stranger() {
+        return signedIn("lisi");
+    }
+
     private static JsonNode json(Page page) {
         return JSON.readTree(page.body());
     }
@@ -107,6 +117,36 @@ class ApplicationJourneyIT {
         assertThat(incomplete.status()).isEqualTo(400);
         assertThat(citizen.json("PUT", "/api/v1/applications/" + id + "/draft",
                 "{\"formData\":" + completeAnswers() + "}", true).status()).isEqualTo(200);
+        Page noMaterials = citizen.json("POST", "/api/v1/applications/" + id + "/submission", null, true);
+        assertThat(noMaterials.status()).isEqualTo(400);
+        assertThat(json(noMaterials).path("type").asString()).isEqualTo("urn:tongban:problem:materials-missing");
+        assertThat(json(noMaterials).path("errors").valueStream().map(e -> e.path("field").asString()).toList())
+                .containsExactlyInAnyOrder("materials.household-register", "materials.proof-of-residence",
+                        "materials.vaccination-certificate");
+
+        // attachments: judged by content, stored under generated names, plain file names only
+        String attachments = "/api/v1/applications/" + id + "/attachments?material=";
+        Page disguised = citizen.upload(attachments + "household-register", "file", "户口簿.pdf", "application/pdf",
+                "not really a pdf, just text".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(disguised.status()).isEqualTo(415);
+        assertThat(json(disguised).path("type").asString()).isEqualTo("urn:tongban:problem:attachment-type-not-allowed");
+        Page traversal = citizen.upload(attachments + "household-register", "file", "../../etc/passwd.pdf",
+                "application/pdf", PDF);
+        assertThat(traversal.status()).isEqualTo(400);
+        assertThat(json(traversal).path("type").asString()).isEqualTo("urn:tongban:problem:attachment-bad-name");
+        assertThat(citizen.upload(attachments + "household-register", "file", "a\u0007b.pdf", "application/pdf", PDF)
+                .status()).isEqualTo(400);
+        assertThat(citizen.upload(attachments + "no-such-material", "file", "x.pdf", "application/pdf", PDF).status())
+                .isEqualTo(400);
+        assertThat(stranger().upload(attachments + "household-register", "file", "x.pdf", "application/pdf", PDF)
+                .status()).as("someone else's application").isEqualTo(404);
+        for (String material : List.of("household-register", "proof-of-residence", "vaccination-certificate")) {
+            Page uploaded = citizen.upload(attachments + material, "file", material + ".png", "image/png", PNG);
+            assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(201);
+            assertThat(json(uploaded).path("mediaType").asString()).isEqualTo("image/png");
+        }
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM attachment WHERE application_id = ?").param(id).query(Long.class)
+                .single()).as("nothing stored half-way").isEqualTo(3);
         JsonNode receipt = json(citizen.json("POST", "/api/v1/applications/" + id + "/submission", null, true));
         String number = receipt.path("number").asString();
         assertThat(number).matches("\\d{8}-[2-9A-HJKMNP-TV-Z]{6}");
@@ -117,7 +157,13 @@ class ApplicationJourneyIT {
                 + " WHERE a.id = ?").param(id).query(Long.class).single()).isEqualTo(1);
 
         // strangers see nothing
-        Browserless stranger = signedIn("lisi");
+        Browserless stranger = stranger();
+        String attachmentId = json(citizen.get("/api/v1/applications/" + id)).path("attachments").get(0).path("id")
+                .asString();
+        assertThat(stranger.get("/api/v1/applications/" + id + "/attachments/" + attachmentId).status()).isEqualTo(404);
+        Page download = citizen.get("/api/v1/applications/" + id + "/attachments/" + attachmentId);
+        assertThat(download.status()).isEqualTo(200);
+        assertThat(download.header("Content-Type")).isEqualTo("image/png");
         assertThat(stranger.get("/api/v1/applications/" + id).status()).isEqualTo(404);
         assertThat(stranger.json("POST", "/api/v1/applications/" + id + "/withdrawal", "{\"reason\":\"x\"}", true)
                 .status()).isEqualTo(404);

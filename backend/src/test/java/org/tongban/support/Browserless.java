@@ -78,6 +78,24 @@ public final class Browserless {
         return send(builder.build());
     }
 
+    /** A multipart upload of one file, as a browser's file input sends it. */
+    public Page upload(String path, String field, String fileName, String contentType, byte[] content) {
+        String boundary = "----tongban" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
+                + fileName + "\"\r\nContent-Type: " + contentType + "\r\n\r\n";
+        body.writeBytes(head.getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpRequest.Builder builder = request(resolve(path)).header("Content-Type", "multipart/form-data; boundary="
+                + boundary).POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+        String token = cookie("XSRF-TOKEN");
+        if (token != null) {
+            builder.header("X-XSRF-TOKEN", token);
+        }
+        return send(builder.build());
+    }
+
     /** A request with any content type, with the session cookie and the CSRF header. */
     public Page send(String method, String path, String contentType, String body) {
         HttpRequest.Builder builder = request(resolve(path)).header("Content-Type", contentType)

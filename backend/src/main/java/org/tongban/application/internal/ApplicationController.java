@@ -60,11 +60,14 @@ class ApplicationController {
     private final Problems problems;
     private final BusinessCalendar calendar;
     private final org.springframework.context.MessageSource messages;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     ApplicationController(JdbcApplications applications, WorkflowDefinitions definitions, WorkflowEngine engine,
             CurrentPerson currentPerson, tools.jackson.databind.json.JsonMapper json, Problems problems,
-            BusinessCalendar calendar, org.springframework.context.MessageSource messages) {
+            BusinessCalendar calendar, org.springframework.context.MessageSource messages,
+            org.springframework.jdbc.core.simple.JdbcClient jdbc) {
         this.messages = messages;
+        this.jdbc = jdbc;
         this.applications = applications;
         this.definitions = definitions;
         this.engine = engine;
@@ -90,7 +93,7 @@ class ApplicationController {
             Map<String, Object> formData, List<String> prefilledFields, String applicantName, String enterpriseName,
             Instant createdAt, Instant updatedAt, Instant submittedAt, LocalDate expectedCompletion,
             List<InstanceView.ActiveStep> currentSteps, List<TimelineEntry> timeline, CorrectionRequest correction,
-            long version) {
+            List<AttachmentController.AttachmentView> attachments, long version) {
     }
 
     record TimelineEntry(Instant at, String step, String action, String department, String reason) {
@@ -150,6 +153,17 @@ class ApplicationController {
         PublishedDefinition published = published(row);
         Map<String, Object> form = withPrefill(row.formData(), published, person);
         check(published, form, true);
+        Set<String> attached = applications.attachedMaterials(row.id());
+        List<Map<String, String>> missing = published.definition().service().materials().stream()
+                .filter(material -> material.required() && !attached.contains(material.code()))
+                .map(material -> Map.of("field", "materials." + material.code(),
+                        "message", message("application.material.missing")))
+                .toList();
+        if (!missing.isEmpty()) {
+            ProblemDetail problem = problems.create(HttpStatus.BAD_REQUEST, ProblemType.MATERIALS_MISSING);
+            problem.setProperty("errors", missing);
+            throw new org.springframework.web.ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
+        }
         return receipt(applications.submit(row, form, person));
     }
 
@@ -218,15 +232,7 @@ class ApplicationController {
     }
 
     private Row owned(String id, Person person) {
-        Row row = applications.find(id).orElseThrow(ProblemException::notFound);
-        boolean mine = person.enterprise().isPresent() && person.hasRole(Role.BUSINESS)
-                ? Objects.equals(row.enterpriseUscc(), person.enterprise().get().uscc().value())
-                : row.applicantSubject().equals(person.subject());
-        if (!mine) {
-            // never tell a stranger the application exists
-            throw ProblemException.notFound();
-        }
-        return row;
+        return applications.owned(id, person);
     }
 
     private static void requireAudience(Person person, PublishedDefinition published) {
@@ -319,7 +325,7 @@ class ApplicationController {
     private ApplicationView summaryView(Row row) {
         return new ApplicationView(row.id(), row.number(), row.serviceCode(), row.definitionVersion(), row.status(),
                 null, null, row.applicantName(), row.enterpriseName(), row.createdAt(), row.updatedAt(),
-                row.submittedAt(), expected(row), null, null, null, row.version());
+                row.submittedAt(), expected(row), null, null, null, null, row.version());
     }
 
     private ApplicationView view(Row row, Person person) {
@@ -338,7 +344,7 @@ class ApplicationController {
         return new ApplicationView(row.id(), row.number(), row.serviceCode(), row.definitionVersion(), status,
                 row.formData(), prefilled, row.applicantName(), row.enterpriseName(), row.createdAt(),
                 row.updatedAt(), row.submittedAt(), expected(row), current, timeline,
-                openCorrection(row).orElse(null), row.version());
+                openCorrection(row).orElse(null), attachments(row.id()), row.version());
     }
 
     // the department that holds a step, shown instead of the official's identity
@@ -357,6 +363,15 @@ class ApplicationController {
         int days = definitions.version(row.serviceCode(), row.definitionVersion())
                 .map(p -> p.definition().service().promisedWorkingDays()).orElse(0);
         return calendar.addWorkingDays(row.submittedAt().atZone(calendar.zone()).toLocalDate(), days);
+    }
+
+    private List<AttachmentController.AttachmentView> attachments(String applicationId) {
+        return jdbc.sql("""
+                SELECT id, material_code, file_name, media_type, size_bytes, uploaded_at FROM attachment
+                WHERE application_id = ? ORDER BY uploaded_at, id""").param(applicationId)
+                .query((rs, n) -> new AttachmentController.AttachmentView(rs.getString(1), rs.getString(2),
+                        rs.getString(3), rs.getString(4), rs.getLong(5), rs.getTimestamp(6).toInstant()))
+                .list();
     }
 
     private Receipt receipt(Row row) {

@@ -63,6 +63,25 @@ class JdbcApplications implements Applications {
         return jdbc.sql("SELECT " + COLUMNS + " FROM application WHERE id = ?").param(id).query(this::row).optional();
     }
 
+    /** The application if it is this person's (or their enterprise's); 404 for anyone else. */
+    Row owned(String id, Person person) {
+        Row row = find(id).orElseThrow(ProblemException::notFound);
+        boolean mine = person.enterprise().isPresent() && person.hasRole(org.tongban.identity.Role.BUSINESS)
+                ? java.util.Objects.equals(row.enterpriseUscc(), person.enterprise().get().uscc().value())
+                : row.applicantSubject().equals(person.subject());
+        if (!mine || "discarded".equals(row.status())) {
+            // never tell a stranger the application exists
+            throw ProblemException.notFound();
+        }
+        return row;
+    }
+
+    /** Material codes with at least one attachment. */
+    java.util.Set<String> attachedMaterials(String applicationId) {
+        return new java.util.HashSet<>(jdbc.sql("SELECT DISTINCT material_code FROM attachment WHERE application_id = ?")
+                .param(applicationId).query(String.class).list());
+    }
+
     Optional<Row> byIdempotencyKey(String subject, String key) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM application WHERE applicant_subject = ? AND idempotency_key = ?")
                 .params(subject, key).query(this::row).optional();
