@@ -7,6 +7,7 @@ CREATE TABLE application (
     definition_version    INT           NOT NULL,
     applicant_subject     VARCHAR(100)  NOT NULL,
     applicant_name        VARCHAR(200)  NOT NULL,
+    applicant_email       VARCHAR(200)  NULL,
     enterprise_uscc       VARCHAR(18)   NULL,
     enterprise_name       VARCHAR(200)  NULL,
     status                VARCHAR(20)   NOT NULL,
@@ -60,3 +61,17 @@ CREATE TABLE attachment (
     CONSTRAINT fk_attachment_application FOREIGN KEY (application_id) REFERENCES application (id)
 );
 CREATE INDEX ix_attachment_application ON attachment (application_id, material_code);
+
+-- Every person's in-app inbox; a department's inbox (recipient "department:<code>") for its clerks.
+-- The text is rendered when read, in the reader's language, from the kind and its parameters.
+CREATE TABLE notification (
+    id             VARCHAR(36)   NOT NULL,
+    recipient      VARCHAR(100)  NOT NULL,
+    kind           VARCHAR(50)   NOT NULL,
+    application_id VARCHAR(36)   NULL,
+    parameters     VARCHAR(2000) NOT NULL,
+    created_at     TIMESTAMP(6)  NOT NULL,
+    read_at        TIMESTAMP(6)  NULL,
+    CONSTRAINT pk_notification PRIMARY KEY (id)
+);
+CREATE INDEX ix_notification_recipient ON notification (recipient, created_at);

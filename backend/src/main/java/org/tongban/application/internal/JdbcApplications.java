@@ -104,9 +104,10 @@ class JdbcApplications implements Applications {
         try {
             jdbc.sql("""
                     INSERT INTO application (id, service_code, definition_version, applicant_subject, applicant_name,
-                        enterprise_uscc, enterprise_name, status, form_data, idempotency_key, created_at, updated_at,
-                        version) VALUES (?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?, 0)""")
+                        applicant_email, enterprise_uscc, enterprise_name, status, form_data, idempotency_key, created_at,
+                        updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?, 0)""")
                     .params(id, published.serviceCode(), published.version(), person.subject(), person.displayName(),
+                            person.email(),
                             person.enterprise().map(e -> e.uscc().value()).orElse(null),
                             person.enterprise().map(e -> e.name()).orElse(null), json.writeValueAsString(form),
                             idempotencyKey, now, now)
@@ -210,8 +211,13 @@ class JdbcApplications implements Applications {
     public Optional<ApplicationSummary> byWorkflowInstance(String instanceId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM application WHERE workflow_instance_id = ?").param(instanceId)
                 .query(this::row).optional()
-                .map(row -> new ApplicationSummary(row.id(), row.number(), row.serviceCode(), row.applicantName(),
-                        row.enterpriseName(), row.status(), row.submittedAt()));
+                .map(row -> new ApplicationSummary(row.id(), row.number(), row.serviceCode(), row.applicantSubject(),
+                        row.applicantName(), email(row.id()), row.enterpriseName(), row.status(), row.submittedAt()));
+    }
+
+    private String email(String id) {
+        return jdbc.sql("SELECT applicant_email FROM application WHERE id = ?").param(id).query(String.class).optional()
+                .orElse(null);
     }
 
     @Override
