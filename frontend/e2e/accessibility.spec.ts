@@ -1,21 +1,10 @@
-import { AxeBuilder } from '@axe-core/playwright'
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test } from '@playwright/test'
+import { expectNoSeriousViolations } from './support/axe.ts'
 
 // Automated WCAG 2.1 A/AA scan of the portal shell, signed out and signed in, in both languages.
 // axe finds part of what a person with a screen reader or keyboard meets; what it reports is never OK.
 const username = process.env.E2E_USERNAME ?? 'zhangsan'
 const password = process.env.E2E_PASSWORD ?? 'Demo@2026'
-
-async function expectNoSeriousViolations(page: Page, what: string) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze()
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-  expect(
-    serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
-    what,
-  ).toEqual([])
-}
 
 test('the home page has no serious accessibility violations, signed out and signed in, zh-CN and en-US', async ({
   page,

@@ -37,8 +37,8 @@ export type Handlers = Readonly<Record<string, Responder>>
 
 /** The URL a fetch call was made with, whatever form it was given in. */
 export function requestUrl(input: RequestInfo | URL): URL {
-  const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url
-  return new URL(url, 'http://localhost')
+  if (input instanceof URL) return input
+  return new URL(typeof input === 'string' ? input : input.url, 'http://localhost')
 }
 
 /**
@@ -48,7 +48,7 @@ export function requestUrl(input: RequestInfo | URL): URL {
 export function mockBackend(me: Responder, handlers: Handlers = {}) {
   const fetchMock = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url
-    const path = requestUrl(input).pathname
+    const path = new URL(url, 'http://localhost').pathname
     if (path === '/api/v1/me') return me(url, init)
     const handler = handlers[path]
     if (handler) return handler(url, init)

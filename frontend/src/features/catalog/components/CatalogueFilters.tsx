@@ -37,6 +37,7 @@ export function CatalogueFilters({
         </span>
         <Radio.Group
           aria-labelledby={`${id}-category`}
+          name={`${id}-category-choice`}
           className="catalogue-filter__choices"
           optionType="button"
           buttonStyle="solid"
@@ -58,6 +59,7 @@ export function CatalogueFilters({
         </span>
         <Radio.Group
           aria-labelledby={`${id}-audience`}
+          name={`${id}-audience-choice`}
           className="catalogue-filter__choices"
           optionType="button"
           buttonStyle="solid"

@@ -26,6 +26,14 @@ function query(router: ReturnType<typeof renderApp>['router']): Record<string, s
   return Object.fromEntries(new URLSearchParams(router.state.location.search))
 }
 
+/** Clicks a choice of a filter as people do: antd hides the radio itself behind its label. */
+async function choose(user: ReturnType<typeof renderApp>['user'], group: string, choice: string) {
+  const radio = within(screen.getByRole('radiogroup', { name: group })).getByRole('radio', {
+    name: choice,
+  })
+  await user.click(radio.closest('label')!)
+}
+
 async function shownServices(): Promise<string[]> {
   const list = await screen.findByTestId('service-list')
   return within(list)
@@ -40,7 +48,8 @@ describe('the catalogue (办事服务)', () => {
 
     expect(await screen.findByRole('heading', { level: 1, name: '办事服务' })).toBeInTheDocument()
     expect(await shownServices()).toEqual(['食品经营许可', '企业开办', '小学入学登记'])
-    expect(screen.getByRole('status', { name: '' })).toHaveTextContent('共 3 项服务')
+    expect(screen.getByTestId('catalog-count')).toHaveTextContent('共 3 项服务')
+    expect(screen.getByTestId('catalog-count')).toHaveAttribute('role', 'status')
     expect(lastSearch(fetchMock)).toEqual({})
     expect(document.title).toBe('办事服务 · 通办 · 一网通办')
 
@@ -92,7 +101,8 @@ describe('the catalogue (办事服务)', () => {
     renderApp('/services?category=nonsense')
 
     expect(await shownServices()).toHaveLength(3)
-    expect(screen.getByRole('radio', { name: '全部', checked: true })).toBeInTheDocument()
+    const categories = screen.getByRole('radiogroup', { name: '服务分类' })
+    expect(within(categories).getByRole('radio', { name: '全部' })).toBeChecked()
     expect(lastSearch(fetchMock)).toEqual({})
   })
 
@@ -105,12 +115,12 @@ describe('the catalogue (办事服务)', () => {
     expect(within(categories).getAllByRole('radio').map((radio) => radio.closest('label')?.textContent)).toEqual(
       ['全部', '教育', '医疗卫生', '企业开办与经营', '一件事', '社会保障'],
     )
-    await user.click(within(categories).getByRole('radio', { name: '企业开办与经营' }))
+    await choose(user, '服务分类', '企业开办与经营')
 
     expect(query(router)).toEqual({ q: '企业', category: 'enterprise' })
     await waitFor(() => expect(lastSearch(fetchMock)).toEqual({ q: '企业', category: 'enterprise' }))
 
-    await user.click(within(categories).getByRole('radio', { name: '全部' }))
+    await choose(user, '服务分类', '全部')
     expect(query(router)).toEqual({ q: '企业' })
   })
 
@@ -119,8 +129,7 @@ describe('the catalogue (办事服务)', () => {
     const { user, router } = renderApp('/services')
     await shownServices()
 
-    const audience = screen.getByRole('radiogroup', { name: '服务对象' })
-    await user.click(within(audience).getByRole('radio', { name: '法人办事' }))
+    await choose(user, '服务对象', '法人办事')
 
     expect(query(router)).toEqual({ audience: 'business' })
     await waitFor(async () => expect(await shownServices()).toEqual(['食品经营许可', '企业开办']))

@@ -43,6 +43,11 @@ export function ServiceGuide({ service }: { service: ServiceDetail }) {
           <li>
             <Link to="/services">{t('catalog.title')}</Link>
           </li>
+          <li>
+            <Link to={`/services?category=${service.category}`}>
+              {t(`catalog.categories.${service.category}`)}
+            </Link>
+          </li>
           <li aria-current="page">{name}</li>
         </ol>
       </nav>
@@ -53,8 +58,7 @@ export function ServiceGuide({ service }: { service: ServiceDetail }) {
             {name}
           </Typography.Title>
           <p className="guide__tags">
-            <span className="badge badge--audience">{t(`catalog.audiences.${service.audience}`)}</span>{' '}
-            <span className="badge">{t(`catalog.categories.${service.category}`)}</span>
+            <span className="badge badge--audience">{t(`catalog.audiences.${service.audience}`)}</span>
           </p>
         </div>
         <ApplyButton code={service.code} />
@@ -76,6 +80,9 @@ export function ServiceGuide({ service }: { service: ServiceDetail }) {
         <dl className="facts" data-testid="service-facts">
           <Fact term={t('catalog.guide.audience')}>
             {t(`catalog.audiences.${service.audience}`)}
+          </Fact>
+          <Fact term={t('catalog.guide.category')}>
+            {t(`catalog.categories.${service.category}`)}
           </Fact>
           <Fact term={t('catalog.guide.promised')}>
             {t('catalog.guide.workingDays', { count: service.promisedWorkingDays })}

@@ -70,6 +70,8 @@ export function WorkflowDiagram({
       role="img"
       aria-label={label}
       aria-describedby={describedBy}
+      // On a phone the diagram is wider than the screen and scrolls: keyboards must reach it.
+      tabIndex={0}
       data-testid="service-diagram"
       // Mermaid's own output, drawn with securityLevel 'strict' (labels escaped, SVG sanitised).
       dangerouslySetInnerHTML={{ __html: drawn.svg }}

@@ -20,7 +20,7 @@ async function renderSignedIn(person: Me) {
 describe('the main navigation', () => {
   it('shows the workbench to clerks only', async () => {
     await renderSignedIn(clerk)
-    expect(await navLinks()).toEqual(['首页', '工作台'])
+    expect(await navLinks()).toEqual(['首页', '办事服务', '工作台'])
   })
 
   it('shows services and my applications to citizens, and no workbench', async () => {
@@ -32,14 +32,14 @@ describe('the main navigation', () => {
 
   it('shows each administrator their own section', async () => {
     await renderSignedIn({ ...clerk, roles: ['dept-admin', 'admin'] })
-    expect(await navLinks()).toEqual(['首页', '流程管理', '平台管理'])
+    expect(await navLinks()).toEqual(['首页', '办事服务', '流程管理', '平台管理'])
   })
 
-  it('shows only the home page to visitors who are not signed in', async () => {
+  it('shows visitors who are not signed in the home page and the public catalogue only', async () => {
     signedOut()
     renderApp()
     await screen.findByTestId('login-button')
-    expect(await navLinks()).toEqual(['首页'])
+    expect(await navLinks()).toEqual(['首页', '办事服务'])
   })
 
   it('marks the current page and opens a section with a translated placeholder', async () => {

@@ -24,4 +24,9 @@ class SignInBrowserIT {
     void theHomePageHasNoSeriousAccessibilityViolations() throws Exception {
         Playwright.run("e2e/accessibility.spec.ts", "http://localhost:18081", Map.of("E2E_USERNAME", "zhangsan"));
     }
+
+    @Test
+    void theCatalogueAndAGuidancePageWorkInBothLanguagesWithoutAccessibilityViolations() throws Exception {
+        Playwright.run("e2e/catalogue.spec.ts", "http://localhost:18081", Map.of());
+    }
 }
