@@ -50,12 +50,15 @@ class CatalogController {
     record MaterialView(String code, Text name, boolean required, List<String> formats, int maxSizeMb) {
     }
 
-    record StepView(String id, Text name, String type, Department department, Integer timeLimitWorkingDays) {
+    /** @param parallelStep the parallel step a branch task belongs to (null at the top level) */
+    record StepView(String id, Text name, String type, Department department, Integer timeLimitWorkingDays,
+            String parallelStep, String branch) {
     }
 
     record Guidance(String code, int version, Text name, Text description, String category, String audience,
             int promisedWorkingDays, Department department, List<Department> departments, Text legalBasis, Text fee,
-            String certificate, List<MaterialView> materials, List<StepView> steps, String diagramUrl) {
+            String certificate, List<MaterialView> materials, List<StepView> steps, String diagramUrl,
+            Map<String, Object> formSchema) {
     }
 
     @GetMapping("/api/v1/catalog/services")
@@ -84,7 +87,8 @@ class CatalogController {
         for (Step step : published.definition().steps().values()) {
             steps.add(step(step, byCode));
             if (step instanceof Step.Parallel parallel) {
-                parallel.branches().values().forEach(tasks -> tasks.forEach(task -> steps.add(step(task, byCode))));
+                parallel.branches().forEach((branch, tasks) -> tasks.forEach(task -> steps.add(
+                        withParallel(step(task, byCode), parallel.id(), branch))));
             }
         }
         ServiceSummary summary = summary(published, byCode);
@@ -94,7 +98,12 @@ class CatalogController {
                 service.materials().stream().map(m -> new MaterialView(m.code(), Text.of(m.name()), m.required(),
                         m.formats(), m.maxSizeMb())).toList(),
                 steps, "/api/v1/workflow-definitions/" + published.serviceCode() + "/versions/" + published.version()
-                        + "/diagram");
+                        + "/diagram", published.definition().formSchema());
+    }
+
+    private static StepView withParallel(StepView view, String parallel, String branch) {
+        return new StepView(view.id(), view.name(), view.type(), view.department(), view.timeLimitWorkingDays(),
+                parallel, branch);
     }
 
     private static StepView step(Step step, Map<String, Department> byCode) {
@@ -102,9 +111,9 @@ class CatalogController {
                 : step instanceof Step.Parallel ? "parallel" : "automatic";
         if (step instanceof Step.Task task) {
             return new StepView(task.id(), Text.of(task.name()), type, department(task.department(), byCode),
-                    task.timeLimitWorkingDays());
+                    task.timeLimitWorkingDays(), null, null);
         }
-        return new StepView(step.id(), Text.of(step.name()), type, null, null);
+        return new StepView(step.id(), Text.of(step.name()), type, null, null, null, null);
     }
 
     private ServiceSummary summary(PublishedDefinition published, Map<String, Department> byCode) {

@@ -13,7 +13,10 @@ public final class MermaidDiagram {
     }
 
     public static String render(WorkflowDefinition definition, Locale locale) {
-        boolean en = Locale.ENGLISH.getLanguage().equals(locale.getLanguage());
+        // the labels come from the message bundle, so the diagram speaks the reader's language
+        java.util.ResourceBundle text = java.util.ResourceBundle.getBundle("i18n/messages",
+                Locale.ENGLISH.getLanguage().equals(locale.getLanguage()) ? Locale.ENGLISH : Locale.ROOT,
+                java.util.ResourceBundle.Control.getNoFallbackControl(java.util.ResourceBundle.Control.FORMAT_PROPERTIES));
         StringBuilder out = new StringBuilder("stateDiagram-v2\n");
         definition.allSteps().values().forEach(step -> {
             if (step.name() != null) {
@@ -21,25 +24,29 @@ public final class MermaidDiagram {
                         .append('\n');
             }
         });
+        out.append("    state \"").append(text.getString("workflow.diagram.approved")).append("\" as approved\n");
+        out.append("    state \"").append(text.getString("workflow.diagram.rejected")).append("\" as rejected\n");
+        out.append("    state \"").append(text.getString("workflow.diagram.withdrawn")).append("\" as withdrawn\n");
         out.append("    [*] --> ").append(id(definition.start())).append('\n');
         for (Step step : definition.steps().values()) {
             if (step instanceof Step.Task task) {
-                edge(out, task.id(), task.next(), en ? "approve" : "通过");
-                edge(out, task.id(), "rejected", en ? "reject" : "不予办理");
+                edge(out, task.id(), task.next(), text.getString("workflow.diagram.approve"));
+                edge(out, task.id(), "rejected", text.getString("workflow.diagram.reject"));
                 for (String back : task.returnTo()) {
-                    edge(out, task.id(), back, en ? "return" : "退回");
+                    edge(out, task.id(), back, text.getString("workflow.diagram.return"));
                 }
                 if (task.correction()) {
-                    edge(out, task.id(), task.id(), en ? "correction" : "补正");
+                    edge(out, task.id(), task.id(), text.getString("workflow.diagram.correction"));
                 }
             } else if (step instanceof Step.Decision decision) {
                 out.append("    state ").append(id(decision.id())).append(" <<choice>>\n");
                 for (Step.Rule rule : decision.when()) {
                     edge(out, decision.id(), rule.next(), rule.condition());
                 }
-                edge(out, decision.id(), decision.otherwise(), en ? "otherwise" : "其他情况");
+                edge(out, decision.id(), decision.otherwise(), text.getString("workflow.diagram.otherwise"));
             } else if (step instanceof Step.Automatic automatic) {
-                edge(out, automatic.id(), automatic.next(), automatic.action());
+                edge(out, automatic.id(), automatic.next(), "issue-certificate".equals(automatic.action())
+                        ? text.getString("workflow.diagram.certificate-issued") : text.getString("workflow.diagram.notified"));
             } else if (step instanceof Step.Parallel parallel) {
                 out.append("    state ").append(id(parallel.id())).append(" {\n");
                 boolean first = true;
@@ -56,10 +63,10 @@ public final class MermaidDiagram {
                     out.append("        ").append(previous).append(" --> [*]\n");
                 }
                 out.append("    }\n");
-                edge(out, parallel.id(), parallel.next(), en ? "all approved" : "全部通过");
+                edge(out, parallel.id(), parallel.next(), text.getString("workflow.diagram.all-approved"));
                 edge(out, parallel.id(), parallel.rejectionRequestsCorrection() ? parallel.id() : "rejected",
-                        en ? (parallel.rejectionRequestsCorrection() ? "correction" : "reject")
-                                : (parallel.rejectionRequestsCorrection() ? "补正" : "不予办理"));
+                        text.getString(parallel.rejectionRequestsCorrection() ? "workflow.diagram.correction"
+                                : "workflow.diagram.reject"));
             }
         }
         for (String outcome : List.of("approved", "rejected", "withdrawn")) {
