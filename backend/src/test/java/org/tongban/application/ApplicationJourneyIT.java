@@ -203,6 +203,9 @@ class ApplicationJourneyIT {
 
         // claimed by health's clerk; a correction of one item
         assertThat(health.json("POST", healthStep + "/claim", null, true).status()).isEqualTo(200);
+        assertThat(jdbc.sql("SELECT claimed_by FROM workflow_task WHERE instance_id = ? AND step_id = ?")
+                .params(instance, "vaccination-record-check").query(String.class).single())
+                .as("the claim is stored").isNotNull();
         Page correction = health.json("POST", healthStep + "/decision", """
                 {"action":"correction","items":["vaccinationCertificateNumber"],"reason":"预防接种证编号与接种系统不一致"}""",
                 true);

@@ -88,6 +88,7 @@ class AttachmentController {
 
     @PostMapping(value = "/api/v1/applications/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
+    @org.springframework.transaction.annotation.Transactional
     @Operation(summary = "Attach a document to a required material (while drafting or correcting)")
     AttachmentView upload(@PathVariable String id, @RequestParam String material, @RequestParam MultipartFile file) {
         Person person = currentPerson.require();
@@ -162,6 +163,7 @@ class AttachmentController {
 
     @DeleteMapping("/api/v1/applications/{id}/attachments/{attachmentId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
+    @org.springframework.transaction.annotation.Transactional
     @Operation(summary = "Remove an attachment (while drafting or correcting)")
     void delete(@PathVariable String id, @PathVariable String attachmentId) {
         JdbcApplications.Row row = applications.owned(id, currentPerson.require());

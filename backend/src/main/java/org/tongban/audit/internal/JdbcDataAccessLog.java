@@ -21,6 +21,7 @@ class JdbcDataAccessLog implements DataAccessLog {
     }
 
     @Override
+    @org.springframework.transaction.annotation.Transactional
     public void record(String applicationId, String actor, String actorName, String actorDepartment, String purpose,
             String step, List<String> fields) {
         jdbc.sql("""

@@ -141,6 +141,7 @@ class Notifications {
                 }).list();
     }
 
+    @org.springframework.transaction.annotation.Transactional
     boolean markRead(String id, String subject, List<String> departments) {
         List<Object> params = new ArrayList<>();
         params.add(Timestamp.from(clock.instant()));

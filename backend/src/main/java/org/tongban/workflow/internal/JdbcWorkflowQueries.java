@@ -52,6 +52,7 @@ class JdbcWorkflowQueries implements WorkflowQueries {
     }
 
     @Override
+    @org.springframework.transaction.annotation.Transactional
     public boolean claim(InstanceId instance, String step, String clerk) {
         return jdbc.sql("""
                 UPDATE workflow_task SET claimed_by = ?, claimed_at = ?
@@ -60,6 +61,7 @@ class JdbcWorkflowQueries implements WorkflowQueries {
     }
 
     @Override
+    @org.springframework.transaction.annotation.Transactional
     public boolean release(InstanceId instance, String step, String clerk) {
         return jdbc.sql("""
                 UPDATE workflow_task SET claimed_by = NULL, claimed_at = NULL
@@ -68,6 +70,7 @@ class JdbcWorkflowQueries implements WorkflowQueries {
     }
 
     @Override
+    @org.springframework.transaction.annotation.Transactional
     public boolean reassign(InstanceId instance, String step, String clerk) {
         return jdbc.sql("UPDATE workflow_task SET claimed_by = ?, claimed_at = ? WHERE instance_id = ? AND step_id = ?")
                 .params(clerk, clerk == null ? null : Timestamp.from(clock.instant()), instance.value(), step)
