@@ -78,6 +78,17 @@ public final class Browserless {
         return send(builder.build());
     }
 
+    /** Like {@link #send} with one more header. */
+    public Page sendWithHeader(String method, String path, String contentType, String body, String header, String value) {
+        HttpRequest.Builder builder = request(resolve(path)).header("Content-Type", contentType).header(header, value)
+                .method(method, HttpRequest.BodyPublishers.ofString(body));
+        String token = cookie("XSRF-TOKEN");
+        if (token != null) {
+            builder.header("X-XSRF-TOKEN", token);
+        }
+        return send(builder.build());
+    }
+
     /** A multipart upload of one file, as a browser's file input sends it. */
     public Page upload(String path, String field, String fileName, String contentType, byte[] content) {
         String boundary = "----tongban" + System.nanoTime();
