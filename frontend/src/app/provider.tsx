@@ -11,6 +11,8 @@ import { createQueryClient } from '@/lib/query-client'
 const theme: ThemeConfig = {
   token: {
     colorPrimary: '#0f5bb5',
+    // Ant Design's default error red is too light for text on white (WCAG AA)
+    colorError: '#c0262d',
     colorLink: '#0f5bb5',
     colorTextSecondary: 'rgba(0, 0, 0, 0.68)',
     colorTextDescription: 'rgba(0, 0, 0, 0.68)',

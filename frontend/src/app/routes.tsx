@@ -4,10 +4,14 @@ import { NotFound } from '@/components/NotFound'
 import { RouteError } from '@/components/RouteError'
 import type { RouteHandle } from '@/components/layout/DocumentTitle'
 import { PortalLayout } from '@/components/layout/PortalLayout'
-import { ApplyPage } from '@/features/catalog/components/ApplyPage'
+import { ApplicationDetailPage } from '@/features/application/components/ApplicationDetailPage'
+import { ApplyPage } from '@/features/application/components/ApplyPage'
+import { MyApplicationsPage } from '@/features/application/components/MyApplicationsPage'
 import { CataloguePage } from '@/features/catalog/components/CataloguePage'
 import { ServiceGuidePage } from '@/features/catalog/components/ServiceGuidePage'
 import { HomePage } from '@/features/home/components/HomePage'
+import { workbenchRoutes } from '@/features/workbench/routes'
+import { workflowAdminRoutes } from '@/features/workflow-admin/routes'
 
 function placeholder(path: string, titleKey: NonNullable<RouteHandle['titleKey']>): RouteObject {
   return { path, element: <ComingSoon titleKey={titleKey} />, handle: { titleKey } }
@@ -33,11 +37,20 @@ export const routes: RouteObject[] = [
           {
             path: 'services/:code/apply',
             element: <ApplyPage />,
-            handle: { titleKey: 'catalog.apply.title' },
+            handle: { titleKey: 'application.apply.title' },
           },
-          placeholder('my/applications', 'nav.myApplications'),
-          placeholder('workbench', 'nav.workbench'),
-          placeholder('admin/workflows', 'nav.workflows'),
+          {
+            path: 'my/applications',
+            element: <MyApplicationsPage />,
+            handle: { titleKey: 'myApplications.title' },
+          },
+          {
+            path: 'my/applications/:id',
+            element: <ApplicationDetailPage />,
+            handle: { titleKey: 'myApplications.detail.title' },
+          },
+          ...workbenchRoutes,
+          ...workflowAdminRoutes,
           placeholder('admin/platform', 'nav.platformAdmin'),
           { path: '*', element: <NotFound />, handle: { titleKey: 'notFound.title' } },
         ],

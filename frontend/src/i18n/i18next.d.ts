@@ -1,12 +1,13 @@
 import 'i18next'
 import type zhCN from './locales/zh-CN.json'
+import type zhCNWorkbench from './locales/zh-CN.workbench.json'
 
 // Chinese is the reference language: a key missing from it is a type error at the call site.
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation'
     resources: {
-      translation: typeof zhCN
+      translation: typeof zhCN & typeof zhCNWorkbench
     }
   }
 }

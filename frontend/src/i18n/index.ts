@@ -1,7 +1,9 @@
 import i18n from 'i18next'
 import { initReactI18next } from 'react-i18next'
 import enUS from './locales/en-US.json'
+import enUSWorkbench from './locales/en-US.workbench.json'
 import zhCN from './locales/zh-CN.json'
+import zhCNWorkbench from './locales/zh-CN.workbench.json'
 
 export const LANGUAGES = ['zh-CN', 'en-US'] as const
 export type Language = (typeof LANGUAGES)[number]
@@ -9,8 +11,8 @@ export const DEFAULT_LANGUAGE: Language = 'zh-CN'
 export const LANGUAGE_STORAGE_KEY = 'tongban.language'
 
 export const resources = {
-  'zh-CN': { translation: zhCN },
-  'en-US': { translation: enUS },
+  'zh-CN': { translation: { ...zhCN, ...zhCNWorkbench } },
+  'en-US': { translation: { ...enUS, ...enUSWorkbench } },
 } as const
 
 export function isLanguage(value: unknown): value is Language {

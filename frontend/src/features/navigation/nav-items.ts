@@ -13,8 +13,9 @@ export const NAV_ITEMS: readonly NavItem[] = [
   // The catalogue is public: visitors can read the guidance before signing in.
   { path: '/services', labelKey: 'nav.services' },
   { path: '/my/applications', labelKey: 'nav.myApplications', roles: ['citizen', 'business'] },
-  { path: '/workbench', labelKey: 'nav.workbench', roles: ['clerk'] },
-  { path: '/admin/workflows', labelKey: 'nav.workflows', roles: ['dept-admin'] },
+  // Department admins decide some steps themselves (e.g. the food licence's review).
+  { path: '/workbench', labelKey: 'nav.workbench', roles: ['clerk', 'dept-admin'] },
+  { path: '/admin/workflows', labelKey: 'nav.workflows', roles: ['dept-admin', 'admin'] },
   { path: '/admin/platform', labelKey: 'nav.platformAdmin', roles: ['admin'] },
 ]
 

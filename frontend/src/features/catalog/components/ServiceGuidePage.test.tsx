@@ -180,7 +180,7 @@ describe('the guidance page (办事指南)', () => {
     expect(apply).toHaveAccessibleDescription('在线办理需要先登录，登录后请重新打开本事项。')
   })
 
-  it('takes a signed-in person to the online application, still a placeholder', async () => {
+  it('takes a signed-in person to the online application', async () => {
     signedInAs(citizen, catalogHandlers())
     const { user, router } = await openGuide()
 
@@ -192,9 +192,8 @@ describe('the guidance page (办事指南)', () => {
     expect(
       await screen.findByRole('heading', { level: 1, name: '在线办理：食品经营许可' }),
     ).toBeInTheDocument()
-    expect(screen.getByTestId('apply-placeholder')).toHaveTextContent(
-      '在线申请功能正在建设中，即将上线。',
-    )
+    // the fixture carries no form schema: the application page says so and leads back
+    expect(screen.getByTestId('no-form')).toHaveTextContent('该事项暂不支持在线填写申请表')
     expect(screen.getByRole('link', { name: '返回办事指南' })).toHaveAttribute('href', PAGE)
   })
 

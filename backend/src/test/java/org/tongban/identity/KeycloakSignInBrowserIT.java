@@ -31,4 +31,14 @@ class KeycloakSignInBrowserIT {
     void theHomePageHasNoSeriousAccessibilityViolations() throws Exception {
         Playwright.run("e2e/accessibility.spec.ts", "http://localhost:18082", Map.of("E2E_USERNAME", "lisi"));
     }
+
+    @Test
+    void aCitizenAppliesForSchoolEnrolmentFromDraftToReceipt() throws Exception {
+        Playwright.run("e2e/apply.spec.ts", "http://localhost:18082", Map.of());
+    }
+
+    @Test
+    void clerksSeeTheirQueueAndDepartmentAdminsValidateADefinition() throws Exception {
+        Playwright.run("e2e/workbench.spec.ts", "http://localhost:18082", Map.of());
+    }
 }

@@ -29,4 +29,14 @@ class SignInBrowserIT {
     void theCatalogueAndAGuidancePageWorkInBothLanguagesWithoutAccessibilityViolations() throws Exception {
         Playwright.run("e2e/catalogue.spec.ts", "http://localhost:18081", Map.of());
     }
+
+    @Test
+    void aCitizenAppliesForSchoolEnrolmentFromDraftToReceipt() throws Exception {
+        Playwright.run("e2e/apply.spec.ts", "http://localhost:18081", Map.of());
+    }
+
+    @Test
+    void clerksSeeTheirQueueAndDepartmentAdminsValidateADefinition() throws Exception {
+        Playwright.run("e2e/workbench.spec.ts", "http://localhost:18081", Map.of());
+    }
 }

@@ -72,7 +72,7 @@ class ApplicationController {
         this.definitions = definitions;
         this.engine = engine;
         this.currentPerson = currentPerson;
-        this.validator = new FormValidator(json);
+        this.validator = new FormValidator(json, messages);
         this.problems = problems;
         this.calendar = calendar;
     }

@@ -24,9 +24,11 @@ final class FormValidator {
 
     private final JsonMapper json;
     private final Map<String, Schema> schemas = new ConcurrentHashMap<>();
+    private final org.springframework.context.MessageSource messages;
 
-    FormValidator(JsonMapper json) {
+    FormValidator(JsonMapper json, org.springframework.context.MessageSource messages) {
         this.json = json;
+        this.messages = messages;
     }
 
     record FieldProblem(String field, String message) {
@@ -37,16 +39,35 @@ final class FormValidator {
         Schema schema = schemas.computeIfAbsent(schemaKey, key -> SchemaRegistry
                 .withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(json.valueToTree(formSchema)));
         JsonNode node = json.valueToTree(data);
-        List<FieldProblem> problems = new ArrayList<>();
+        // one plain-language problem per field, the first one found
+        Map<String, FieldProblem> problems = new java.util.LinkedHashMap<>();
         for (Error error : schema.validate(node, context -> context.executionConfig(config -> config.locale(locale)
                 .formatAssertionsEnabled(true)))) {
             if (!complete && "required".equals(error.getKeyword())) {
                 continue;
             }
             String field = field(error);
-            problems.add(new FieldProblem(field, error.getMessage()));
+            problems.putIfAbsent(field, new FieldProblem(field, plain(error, locale)));
         }
-        return problems;
+        return new ArrayList<>(problems.values());
+    }
+
+    /** Our own wording for the usual mistakes; the validator's text only for the rare rest. */
+    private String plain(Error error, Locale locale) {
+        String keyword = error.getKeyword() == null ? "" : error.getKeyword();
+        String key = switch (keyword) {
+            case "required" -> "form.required";
+            case "type" -> "form.type";
+            case "pattern" -> "form.pattern";
+            case "format" -> "form.format";
+            case "minLength", "maxLength" -> "form.length";
+            case "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum" -> "form.range";
+            case "enum", "const", "oneOf", "anyOf" -> "form.choice";
+            case "additionalProperties", "unevaluatedProperties" -> "form.unknown";
+            case "minItems", "maxItems" -> "form.items";
+            default -> null;
+        };
+        return key == null ? error.getMessage() : messages.getMessage(key, null, error.getMessage(), locale);
     }
 
     private static String field(Error error) {

@@ -1,0 +1,177 @@
+import { deflateSync } from 'node:zlib'
+import { expect, test, type Page } from '@playwright/test'
+import { expectNoSeriousViolations } from './support/axe.ts'
+
+// A citizen applies for primary school enrolment (workflows/education/primary-school-enrolment.yaml):
+// fills the first page, leaves, resumes the draft from My applications, answers the rest, uploads
+// the three required documents, checks the answers, submits and finds the application in My
+// applications. Every run starts a new application of the demo account.
+const username = process.env.E2E_USERNAME ?? 'zhangsan'
+const password = process.env.E2E_PASSWORD ?? 'Demo@2026'
+const displayName = process.env.E2E_DISPLAY_NAME ?? '张三'
+const SERVICE = 'primary-school-enrolment'
+
+// ---- a small, valid PNG (the backend judges the type by the content, not the name)
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1
+  return c >>> 0
+})
+
+function crc32(bytes: Buffer): number {
+  let crc = 0xffffffff
+  for (const byte of bytes) crc = (CRC_TABLE[(crc ^ byte) & 0xff] as number) ^ (crc >>> 8)
+  return (crc ^ 0xffffffff) >>> 0
+}
+
+function chunk(type: string, data: Buffer): Buffer {
+  const length = Buffer.alloc(4)
+  length.writeUInt32BE(data.length)
+  const body = Buffer.concat([Buffer.from(type, 'ascii'), data])
+  const crc = Buffer.alloc(4)
+  crc.writeUInt32BE(crc32(body))
+  return Buffer.concat([length, body, crc])
+}
+
+/** A width × height PNG filled with one colour. */
+function png(width: number, height: number, [r, g, b]: [number, number, number]): Buffer {
+  const header = Buffer.alloc(13)
+  header.writeUInt32BE(width, 0)
+  header.writeUInt32BE(height, 4)
+  header.writeUInt8(8, 8) // bit depth
+  header.writeUInt8(2, 9) // colour type: RGB
+  const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: width }, () => [r, g, b]).flat())])
+  const pixels = Buffer.concat(Array.from({ length: height }, () => row))
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(pixels)),
+    chunk('IEND', Buffer.alloc(0)),
+  ])
+}
+
+// ---- steps
+
+async function signIn(page: Page) {
+  await page.goto('/')
+  await page.getByTestId('login-button').click()
+  await page.locator('input[name="username"]').fill(username)
+  await page.locator('input[name="password"]').fill(password)
+  await page.locator('input[name="password"]').press('Enter')
+  await expect(page.getByTestId('user-name')).toContainText(displayName)
+}
+
+async function continueTo(page: Page, next: string) {
+  await page.getByTestId('continue-button').click()
+  await expect(page.getByTestId('application-wizard')).toHaveAttribute('data-page', next)
+}
+
+test('a citizen applies for primary school enrolment, resumes the draft and submits it', async ({ page }) => {
+  test.setTimeout(120_000)
+  await signIn(page)
+
+  // the guidance page leads to the application, which starts a draft
+  await page.goto(`/services/${SERVICE}`)
+  await page.getByTestId('apply-button').click()
+  const wizard = page.getByTestId('application-wizard')
+  await expect(wizard).toHaveAttribute('data-page', '1')
+  await expect(page).toHaveURL(/[?&]application=[0-9a-f-]{36}/)
+  const applicationId = new URL(page.url()).searchParams.get('application') as string
+  await expect(page.getByRole('heading', { level: 1, name: '填写申请信息' })).toBeVisible()
+
+  // the first page: a text, a choice, a date; the guardian's name comes from the identity
+  const guardian = page.getByRole('textbox', { name: '监护人姓名' })
+  await expect(guardian).toHaveValue(displayName)
+  await expect(guardian).toHaveAttribute('readonly', '')
+  await page.getByRole('textbox', { name: '儿童姓名' }).fill('张小明')
+  await page.getByRole('textbox', { name: '儿童公民身份号码' }).fill('110105201905010012')
+  await page.getByRole('radio', { name: '男' }).check()
+  await page.getByLabel('儿童出生日期').fill('2019-05-01')
+  await expect(page.getByTestId('save-status')).toContainText('已保存')
+  await expectNoSeriousViolations(page, 'application form, page 1')
+
+  // a wrong answer is explained at the top and next to the field
+  await page.getByRole('textbox', { name: '儿童公民身份号码' }).fill('1101')
+  await page.getByTestId('continue-button').click()
+  const summary = page.getByTestId('error-summary')
+  await expect(summary).toBeFocused()
+  await expect(summary).toContainText('儿童公民身份号码须为 18 位')
+  await expectNoSeriousViolations(page, 'application form, error summary')
+  await summary.getByRole('link').first().click()
+  await expect(page.getByRole('textbox', { name: '儿童公民身份号码' })).toBeFocused()
+  await page.getByRole('textbox', { name: '儿童公民身份号码' }).fill('110105201905010012')
+  await continueTo(page, '2')
+
+  // leave, and come back through My applications
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '我的办件' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: '我的办件' })).toBeVisible()
+  const draftRow = page.getByTestId(`application-${applicationId}`)
+  await expect(draftRow.getByTestId('status-tag')).toHaveText('草稿')
+  await expectNoSeriousViolations(page, 'my applications, with a draft')
+  await draftRow.getByRole('link', { name: /继续填写/ }).click()
+  await expect(wizard).toHaveAttribute('data-page', '1')
+  await expect(page.getByRole('textbox', { name: '儿童姓名' })).toHaveValue('张小明')
+  await expect(page.getByRole('radio', { name: '男' })).toBeChecked()
+  await expect(page.getByLabel('儿童出生日期')).toHaveValue('2019-05-01')
+  await continueTo(page, '2')
+
+  // the second page
+  await page.getByRole('radio', { name: '父亲' }).check()
+  await expect(page.getByRole('textbox', { name: '监护人公民身份号码' })).toHaveAttribute('readonly', '')
+  await page.getByRole('textbox', { name: '监护人手机号码' }).fill('13800138000')
+  await page.getByRole('textbox', { name: '户籍地址' }).fill('北京市东城区和平里街道 1 号')
+  await page.getByRole('textbox', { name: '实际居住地址' }).fill('北京市东城区和平里街道 1 号')
+  await continueTo(page, '3')
+
+  // the third page
+  await page.getByRole('radio', { name: '本市户籍，在实际居住地有自有住房' }).check()
+  await page.getByRole('textbox', { name: '预防接种证编号' }).fill('YM2019050100')
+  await continueTo(page, 'materials')
+
+  // the three required documents
+  await expect(page.getByRole('heading', { level: 1, name: '上传申请材料' })).toBeVisible()
+  const documents: [string, string, [number, number, number]][] = [
+    ['household-register', 'household-register.png', [200, 40, 40]],
+    ['proof-of-residence', 'proof-of-residence.png', [40, 160, 40]],
+    ['vaccination-certificate', 'vaccination-certificate.png', [40, 40, 200]],
+  ]
+  for (const [material, name, colour] of documents) {
+    await page.getByTestId(`file-input-${material}`).setInputFiles({
+      name,
+      mimeType: 'image/png',
+      buffer: png(16, 16, colour),
+    })
+    await expect(page.getByTestId(`material-${material}`).getByTestId('uploaded-file')).toContainText(name)
+  }
+  await expectNoSeriousViolations(page, 'application, documents')
+  await continueTo(page, 'check')
+
+  // check your answers
+  await expect(page.getByRole('heading', { level: 1, name: '提交前请检查您的答案' })).toBeVisible()
+  await expect(page.getByTestId('answer-childName')).toContainText('张小明')
+  await expect(page.getByTestId('answer-childGender')).toContainText('男')
+  await expect(page.getByTestId('answer-guardianRelationship')).toContainText('父亲')
+  await expect(page.getByTestId('materials-answers')).toContainText('vaccination-certificate.png')
+  await expectNoSeriousViolations(page, 'check your answers')
+
+  await page.getByTestId('submit-button').click()
+  await expect(page.getByRole('heading', { level: 1, name: '申请已提交' })).toBeVisible()
+  const number = (await page.getByTestId('application-number').textContent())?.trim() ?? ''
+  expect(number).not.toBe('')
+  await expect(page.getByTestId('expected-completion')).not.toBeEmpty()
+  await expectNoSeriousViolations(page, 'receipt')
+
+  // and it is in My applications, no longer a draft
+  await page.getByRole('link', { name: '前往我的办件' }).click()
+  const row = page.getByTestId(`application-${applicationId}`)
+  await expect(row.getByRole('rowheader')).toHaveText(number)
+  await expect(row.getByTestId('status-tag')).not.toHaveText('草稿')
+  await expectNoSeriousViolations(page, 'my applications')
+
+  // its own page shows the progress
+  await row.getByRole('link', { name: /查看详情/ }).click()
+  await expect(page.getByTestId('application-facts')).toContainText(number)
+  await expect(page.getByTestId('timeline').getByTestId('timeline-entry').first()).toContainText('提交申请')
+  await expectNoSeriousViolations(page, 'application page')
+})

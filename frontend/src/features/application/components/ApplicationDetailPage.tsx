@@ -1,0 +1,200 @@
+import { useQuery } from '@tanstack/react-query'
+import { Alert, Typography } from 'antd'
+import { lazy, Suspense, useId, useState, type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link, useParams } from 'react-router'
+import { useDepartments } from '@/features/catalog/api/get-departments'
+import { serviceQueryOptions } from '@/features/catalog/api/get-service'
+import { useLocalize } from '@/features/catalog/localize'
+import { useSession } from '@/features/session/api/get-me'
+import { isApiError } from '@/lib/api-client'
+import { attachmentPath } from '../api/attachments'
+import { useApplication } from '../api/applications'
+import { useFormat } from '../lib/format'
+import { formPages, formSchemaOf } from '../lib/schema'
+import { WITHDRAWABLE } from '../types'
+import { AnswersList } from './AnswersList'
+import { CurrentSteps, Timeline, useNames } from './ApplicationProgress'
+import { applicationHref } from './MyApplicationsPage'
+import { PageLoading, PageProblem, SignInPrompt } from './PageStates'
+import { StatusTag } from './StatusTag'
+import { WithdrawButton } from './WithdrawDialog'
+import '../application.css'
+
+// The correction form needs the form library; most visits never do.
+const CorrectionPanel = lazy(() => import('./CorrectionPanel'))
+
+function Fact({ term, children, testId }: { term: string; children: ReactNode; testId?: string }) {
+  return (
+    <div className="facts__row" data-testid={testId}>
+      <dt>{term}</dt>
+      <dd>{children}</dd>
+    </div>
+  )
+}
+
+/**
+ * /my/applications/:id: where an application stands (status, who has it now, until when), its
+ * history with every decision's reason, the documents and answers, and what the applicant can
+ * do: correct flagged items when asked, or withdraw before a decision.
+ */
+export function ApplicationDetailPage() {
+  const { t } = useTranslation()
+  const localize = useLocalize()
+  const format = useFormat()
+  const { id = '' } = useParams()
+  const ids = { steps: useId(), timeline: useId(), attachments: useId(), answers: useId() }
+  const session = useSession()
+  const signedIn = session.status === 'signed-in'
+  const application = useApplication(id, signedIn)
+  const code = application.data?.serviceCode ?? ''
+  const service = useQuery({ ...serviceQueryOptions(code), enabled: Boolean(code) })
+  const departments = useDepartments()
+  const names = useNames(service.data, departments.data)
+  const [notice, setNotice] = useState<string | undefined>()
+
+  if (session.status === 'loading') return <PageLoading text={t('myApplications.detail.loading')} />
+  if (!signedIn) {
+    return (
+      <SignInPrompt
+        title={t('myApplications.detail.title')}
+        body={t('myApplications.signIn')}
+        button={t('myApplications.signInButton')}
+      />
+    )
+  }
+  if (application.isPending) return <PageLoading text={t('myApplications.detail.loading')} />
+  if (application.isError) {
+    const missing = isApiError(application.error, 404) || isApiError(application.error, 403)
+    return (
+      <PageProblem
+        title={t('myApplications.detail.title')}
+        message={missing ? t('myApplications.detail.notFound') : t('myApplications.detail.error')}
+        onRetry={missing ? undefined : () => void application.refetch()}
+      >
+        <p>
+          <Link to="/my/applications">{t('myApplications.detail.back')}</Link>
+        </p>
+      </PageProblem>
+    )
+  }
+
+  const view = application.data
+  const name = service.data ? localize.text(service.data.name) : view.serviceCode
+  const schema = formSchemaOf(service.data)
+  const correction = view.correction
+  const correctionStep = view.currentSteps?.find((step) => step.step === correction?.step)
+  const attachments = view.attachments ?? []
+
+  return (
+    <div className="page-width page-section application-detail" data-testid="application-detail">
+      <p>
+        <Link to="/my/applications">{t('myApplications.detail.back')}</Link>
+      </p>
+      <p className="apply__caption">{t('myApplications.detail.title')}</p>
+      <Typography.Title level={1}>{name}</Typography.Title>
+
+      {notice && (
+        <Alert type="success" showIcon title={notice} role="status" data-testid="detail-notice" className="apply__notice" />
+      )}
+
+      <dl className="facts" data-testid="application-facts">
+        <Fact term={t('myApplications.detail.number')}>
+          {view.number ?? t('myApplications.table.notSubmitted')}
+        </Fact>
+        <Fact term={t('myApplications.detail.status')}>
+          <StatusTag status={view.status} />
+        </Fact>
+        {view.applicantName && <Fact term={t('myApplications.detail.applicant')}>{view.applicantName}</Fact>}
+        {view.enterpriseName && <Fact term={t('myApplications.detail.enterprise')}>{view.enterpriseName}</Fact>}
+        {view.submittedAt && (
+          <Fact term={t('myApplications.detail.submittedAt')}>{format.dateTime(view.submittedAt)}</Fact>
+        )}
+        {view.expectedCompletion && (
+          <Fact term={t('myApplications.detail.expected')} testId="expected-completion">
+            {format.date(view.expectedCompletion)}
+          </Fact>
+        )}
+      </dl>
+
+      {view.status === 'draft' && (
+        <p>
+          <Link to={applicationHref(view)}>{t('myApplications.detail.continue')}</Link>
+        </p>
+      )}
+
+      {correction && schema && service.data && (
+        <Suspense fallback={<PageLoading text={t('myApplications.detail.loading')} />}>
+          <CorrectionPanel
+            application={view}
+            correction={correction}
+            service={service.data}
+            schema={schema}
+            department={names.department(correctionStep?.department)}
+            stepName={names.step(correction.step)}
+            onDone={() => setNotice(t('myApplications.correction.done'))}
+          />
+        </Suspense>
+      )}
+
+      {view.status !== 'draft' && (
+        <section className="application-section" aria-labelledby={ids.steps}>
+          <Typography.Title level={2} id={ids.steps}>
+            {t('myApplications.detail.currentSteps')}
+          </Typography.Title>
+          <CurrentSteps steps={view.currentSteps ?? []} names={names} labelledBy={ids.steps} />
+        </section>
+      )}
+
+      <section className="application-section" aria-labelledby={ids.timeline}>
+        <Typography.Title level={2} id={ids.timeline}>
+          {t('myApplications.detail.timeline')}
+        </Typography.Title>
+        <Timeline entries={view.timeline ?? []} names={names} labelledBy={ids.timeline} />
+      </section>
+
+      <section className="application-section" aria-labelledby={ids.attachments}>
+        <Typography.Title level={2} id={ids.attachments}>
+          {t('myApplications.detail.attachments')}
+        </Typography.Title>
+        {attachments.length === 0 ? (
+          <p>{t('myApplications.detail.noAttachments')}</p>
+        ) : (
+          <ul className="material__files" data-testid="attachments">
+            {attachments.map((file) => {
+              const material = service.data?.materials.find((candidate) => candidate.code === file.materialCode)
+              return (
+                <li key={file.id} className="material__file">
+                  <span>{material ? localize.text(material.name) : file.materialCode}</span>
+                  <a
+                    href={attachmentPath(view.id, file.id)}
+                    download={file.fileName}
+                    aria-label={t('myApplications.detail.download', { name: file.fileName })}
+                  >
+                    {file.fileName}
+                  </a>
+                  <span className="material__size">{format.bytes(file.sizeBytes)}</span>
+                </li>
+              )
+            })}
+          </ul>
+        )}
+      </section>
+
+      {schema && view.formData && (
+        <section className="application-section" aria-labelledby={ids.answers}>
+          <Typography.Title level={2} id={ids.answers}>
+            {t('myApplications.detail.answers')}
+          </Typography.Title>
+          <AnswersList schema={schema} data={view.formData} pages={formPages(schema)} headingLevel={3} />
+        </section>
+      )}
+
+      {WITHDRAWABLE.includes(view.status) && (
+        <div className="apply__actions">
+          <WithdrawButton applicationId={view.id} onDone={() => setNotice(t('myApplications.withdraw.done'))} />
+        </div>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,127 @@
+import { Alert, Button, Typography } from 'antd'
+import { useId } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
+import { useServices } from '@/features/catalog/api/get-services'
+import { useLocalize } from '@/features/catalog/localize'
+import { useSession } from '@/features/session/api/get-me'
+import { useMyApplications } from '../api/applications'
+import { useFormat } from '../lib/format'
+import type { ApplicationView } from '../types'
+import { PageLoading, SignInPrompt } from './PageStates'
+import { StatusTag } from './StatusTag'
+import '../application.css'
+
+/** Where a row leads: a draft back into its form, anything else to its own page. */
+export function applicationHref(application: Pick<ApplicationView, 'id' | 'serviceCode' | 'status'>) {
+  return application.status === 'draft'
+    ? `/services/${encodeURIComponent(application.serviceCode)}/apply?application=${encodeURIComponent(application.id)}`
+    : `/my/applications/${encodeURIComponent(application.id)}`
+}
+
+/** /my/applications, 我的办件: every application and draft of the signed-in person. */
+export function MyApplicationsPage() {
+  const { t } = useTranslation()
+  const localize = useLocalize()
+  const format = useFormat()
+  const titleId = useId()
+  const session = useSession()
+  const signedIn = session.status === 'signed-in'
+  const applications = useMyApplications(signedIn)
+  const services = useServices({})
+
+  if (session.status === 'loading') return <PageLoading text={t('myApplications.loading')} />
+  if (!signedIn) {
+    return (
+      <SignInPrompt
+        title={t('myApplications.title')}
+        body={t('myApplications.signIn')}
+        button={t('myApplications.signInButton')}
+      />
+    )
+  }
+
+  const serviceName = (code: string) => {
+    const service = services.data?.find((candidate) => candidate.code === code)
+    return service ? localize.text(service.name) : code
+  }
+
+  return (
+    <div className="page-width page-section" data-testid="my-applications">
+      <Typography.Title level={1} id={titleId}>
+        {t('myApplications.title')}
+      </Typography.Title>
+      <Typography.Paragraph className="page-lead">{t('myApplications.lead')}</Typography.Paragraph>
+
+      {applications.isPending && <PageLoading text={t('myApplications.loading')} />}
+      {applications.isError && (
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          title={t('myApplications.error')}
+          action={
+            <Button size="small" onClick={() => void applications.refetch()}>
+              {t('myApplications.retry')}
+            </Button>
+          }
+        />
+      )}
+      {applications.data?.length === 0 && (
+        <div className="catalogue-empty" data-testid="no-applications">
+          <Typography.Paragraph>{t('myApplications.empty')}</Typography.Paragraph>
+          <Link to="/services">{t('myApplications.findService')}</Link>
+        </div>
+      )}
+      {applications.data && applications.data.length > 0 && (
+        <div className="table-scroll">
+          <table className="data-table" aria-labelledby={titleId} data-testid="applications-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('myApplications.table.number')}</th>
+                <th scope="col">{t('myApplications.table.service')}</th>
+                <th scope="col">{t('myApplications.table.status')}</th>
+                <th scope="col">{t('myApplications.table.submittedAt')}</th>
+                <th scope="col">{t('myApplications.table.expected')}</th>
+                <th scope="col">{t('myApplications.table.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {applications.data.map((application) => {
+                const name = serviceName(application.serviceCode)
+                const draft = application.status === 'draft'
+                return (
+                  <tr key={application.id} data-testid={`application-${application.id}`}>
+                    <th scope="row">
+                      {application.number ?? (
+                        <span className="summary-list__missing">{t('myApplications.table.notSubmitted')}</span>
+                      )}
+                    </th>
+                    <td>{name}</td>
+                    <td>
+                      <StatusTag status={application.status} />
+                    </td>
+                    <td>{format.dayOf(application.submittedAt)}</td>
+                    <td>{format.date(application.expectedCompletion)}</td>
+                    <td>
+                      <Link
+                        to={applicationHref(application)}
+                        aria-label={
+                          draft
+                            ? t('myApplications.table.continueFor', { name })
+                            : t('myApplications.table.viewFor', { number: application.number ?? name })
+                        }
+                      >
+                        {draft ? t('myApplications.table.continue') : t('myApplications.table.view')}
+                      </Link>
+                    </td>
+                  </tr>
+                )
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  )
+}

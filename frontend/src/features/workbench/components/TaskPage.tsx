@@ -1,0 +1,171 @@
+import { Button, Typography } from 'antd'
+import { useQueryClient } from '@tanstack/react-query'
+import { useId, useState, type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link, useNavigate, useParams } from 'react-router'
+import { useService } from '@/features/catalog/api/get-service'
+import { isApiError } from '@/lib/api-client'
+import { useClaim, type ClaimChange } from '../api/claim-task'
+import { useTask } from '../api/get-task'
+import { TASKS_KEY } from '../api/get-tasks'
+import { useNames } from '../lib/names'
+import type { DecisionAction, ServiceWithForm, TaskView } from '../types'
+import { ApplicantData } from './ApplicantData'
+import { ClaimButton } from './ClaimButton'
+import { ClaimStatus } from './ClaimStatus'
+import { DecisionPanel } from './DecisionPanel'
+import { Deadline } from './Deadline'
+import { PageLoading } from './PageLoading'
+import { ParallelProgress } from './ParallelProgress'
+import { ProblemAlert } from './ProblemAlert'
+import { StaffOnly } from './StaffOnly'
+import { TaskHistory } from './TaskHistory'
+import type { DecidedState } from './WorkbenchPage'
+import '../workbench.css'
+
+/** /workbench/:instanceId/:step: one task, its data, its history and the decision. */
+export function TaskPage() {
+  const { t } = useTranslation()
+  return (
+    <StaffOnly roles={['clerk', 'dept-admin']} title={t('workbench.task.title')}>
+      <TaskLoader />
+    </StaffOnly>
+  )
+}
+
+function Breadcrumb({ current }: { current: string }) {
+  const { t } = useTranslation()
+  return (
+    <nav aria-label={t('workbench.task.breadcrumb')} className="breadcrumb">
+      <ol>
+        <li>
+          <Link to="/workbench">{t('workbench.title')}</Link>
+        </li>
+        <li aria-current="page">{current}</li>
+      </ol>
+    </nav>
+  )
+}
+
+function TaskLoader() {
+  const { t } = useTranslation()
+  const { instanceId = '', step = '' } = useParams()
+  const task = useTask(instanceId, step)
+
+  if (task.isPending) return <PageLoading label={t('workbench.task.loading')} />
+  if (task.isError) {
+    const gone = isApiError(task.error, 404)
+    return (
+      <div className="page-width page-section task-page" data-testid="task-unavailable">
+        <Breadcrumb current={t('workbench.task.title')} />
+        <Typography.Title level={1}>
+          {gone ? t('workbench.task.notFound.title') : t('workbench.task.title')}
+        </Typography.Title>
+        {gone ? (
+          <Typography.Paragraph>{t('workbench.task.notFound.body')}</Typography.Paragraph>
+        ) : (
+          <ProblemAlert
+            error={task.error}
+            testId="task-error"
+            action={
+              isApiError(task.error, 403) ? undefined : (
+                <Button size="small" onClick={() => void task.refetch()}>
+                  {t('workbench.queue.retry')}
+                </Button>
+              )
+            }
+          />
+        )}
+        <p className="task-page__back">
+          <Link to="/workbench">{t('workbench.task.back')}</Link>
+        </p>
+      </div>
+    )
+  }
+  return <TaskDetail view={task.data} onReload={() => void task.refetch()} />
+}
+
+function Fact({ term, children }: { term: string; children: ReactNode }) {
+  return (
+    <div className="facts__row">
+      <dt>{term}</dt>
+      <dd>{children}</dd>
+    </div>
+  )
+}
+
+function TaskDetail({ view, onReload }: { view: TaskView; onReload: () => void }) {
+  const { t } = useTranslation()
+  const names = useNames()
+  const navigate = useNavigate()
+  const queryClient = useQueryClient()
+  const headingId = useId()
+  const { task } = view
+  const service = useService(task.serviceCode).data as ServiceWithForm | undefined
+  const claim = useClaim()
+  const [claimError, setClaimError] = useState<unknown>()
+  const number = task.applicationNumber ?? task.instanceId
+  const serviceName = service ? names.text(service.name) : task.serviceCode
+  const stepName = names.taskStep(task)
+
+  const changeClaim = (change: ClaimChange) => {
+    setClaimError(undefined)
+    claim.mutate({ task, change }, { onError: (error) => setClaimError(error) })
+  }
+
+  const decided = (action: DecisionAction) => {
+    const state: DecidedState = { decided: { action, number } }
+    void navigate('/workbench', { state })
+  }
+
+  const reload = () => {
+    onReload()
+    void queryClient.invalidateQueries({ queryKey: TASKS_KEY })
+  }
+
+  return (
+    <div className="page-width page-section task-page" data-testid="task-page">
+      <Breadcrumb current={number} />
+      <header className="task-page__header">
+        <Typography.Title level={1} id={headingId} className="task-page__title">
+          {t('workbench.task.heading', { service: serviceName, step: stepName })}
+        </Typography.Title>
+        <dl className="facts task-facts" data-testid="task-facts">
+          <Fact term={t('workbench.task.facts.number')}>{number}</Fact>
+          <Fact term={t('workbench.task.facts.applicant')}>{task.applicantName ?? '—'}</Fact>
+          <Fact term={t('workbench.task.facts.service')}>{serviceName}</Fact>
+          <Fact term={t('workbench.task.facts.step')}>{stepName}</Fact>
+          <Fact term={t('workbench.task.facts.department')}>{names.department(task.department)}</Fact>
+          <Fact term={t('workbench.task.facts.activatedAt')}>{names.dateTime(task.activatedAt)}</Fact>
+          <Fact term={t('workbench.task.facts.deadline')}>
+            <Deadline dueAt={task.dueAt} light={task.light} />
+          </Fact>
+          <Fact term={t('workbench.task.facts.claim')}>
+            <span className="task-facts__claim">
+              <ClaimStatus task={task} />
+              <ClaimButton task={task} busy={claim.isPending} onChange={changeClaim} />
+            </span>
+          </Fact>
+        </dl>
+        {claimError !== undefined && (
+          <ProblemAlert error={claimError} testId="claim-error" onClose={() => setClaimError(undefined)} />
+        )}
+      </header>
+
+      <div className="task-layout">
+        <div className="task-layout__main">
+          <ApplicantData
+            fields={view.visibleFields}
+            data={view.visibleData}
+            schema={service?.formSchema}
+          />
+          <ParallelProgress steps={view.parallelProgress} service={service} />
+          <TaskHistory history={view.history} service={service} />
+        </div>
+        <div className="task-layout__aside">
+          <DecisionPanel view={view} service={service} onDecided={decided} onReload={reload} />
+        </div>
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,32 @@
+import { lazy, Suspense } from 'react'
+import type { RouteObject } from 'react-router'
+import { PageLoading } from './components/PageLoading'
+
+// The workbench is for clerks only: its code loads when a clerk opens it, not with the portal.
+const WorkbenchPage = lazy(() =>
+  import('./components/WorkbenchPage').then((module) => ({ default: module.WorkbenchPage })),
+)
+const TaskPage = lazy(() =>
+  import('./components/TaskPage').then((module) => ({ default: module.TaskPage })),
+)
+
+export const workbenchRoutes: RouteObject[] = [
+  {
+    path: 'workbench',
+    element: (
+      <Suspense fallback={<PageLoading />}>
+        <WorkbenchPage />
+      </Suspense>
+    ),
+    handle: { titleKey: 'workbench.title' },
+  },
+  {
+    path: 'workbench/:instanceId/:step',
+    element: (
+      <Suspense fallback={<PageLoading />}>
+        <TaskPage />
+      </Suspense>
+    ),
+    handle: { titleKey: 'workbench.task.title' },
+  },
+]

@@ -1,0 +1,109 @@
+import type { ServiceDetail } from '@/features/catalog/types'
+
+/** A step's time-limit light: green, yellow in its last working day, red when overdue. */
+export const LIGHTS = ['GREEN', 'YELLOW', 'RED'] as const
+export type QueueLight = (typeof LIGHTS)[number]
+/** PAUSED: the step waits for the applicant's correction and its clock stands still. */
+export type Light = QueueLight | 'PAUSED'
+
+export function isQueueLight(value: unknown): value is QueueLight {
+  return LIGHTS.includes(value as QueueLight)
+}
+
+/** One waiting step of GET /api/v1/workbench/tasks. */
+export interface TaskItem {
+  instanceId: string
+  step: string
+  stepNameZh: string
+  stepNameEn: string
+  /** Department code. */
+  department: string
+  serviceCode: string
+  applicationNumber: string | null
+  applicantName: string | null
+  activatedAt: string
+  dueAt: string | null
+  light: Light
+  /** The subject of the clerk who claimed the step, if anyone did. */
+  claimedBy: string | null
+  claimedByMe: boolean
+}
+
+/** GET /api/v1/workbench/tasks: one page of the queue, by deadline, and the lights of all of it. */
+export interface Queue {
+  items: TaskItem[]
+  counts: Partial<Record<QueueLight, number>>
+  page: number
+  size: number
+  total: number
+}
+
+/** Another step of the same application that is waiting now (parallel branches). */
+export interface ActiveStep {
+  step: string
+  branch: string | null
+  department: string | null
+  role?: string | null
+  /** active, or correction while the applicant corrects. */
+  status: string
+  activatedAt?: string | null
+  dueAt: string | null
+  light: Light | null
+}
+
+/** One recorded transition of the application's workflow. */
+export interface HistoryEntry {
+  sequence: number
+  step: string | null
+  /** start, approve, reject, correct, resubmit, return, withdraw, auto:<action>, … */
+  action: string
+  /** A subject, or "system" for automatic steps and timers. */
+  actor: string
+  actorDepartment: string | null
+  reason: string | null
+  /** JSON: {"items": [...]} for a correction, {"target": "step"} for a return. */
+  details: string | null
+  fromState: string | null
+  toState: string | null
+  at: string
+}
+
+/** GET /api/v1/workbench/tasks/{instanceId}/{step}. */
+export interface TaskView {
+  task: TaskItem
+  visibleData: Record<string, unknown>
+  visibleFields: string[]
+  returnTargets: string[]
+  correctionAllowed: boolean
+  parallelProgress: ActiveStep[]
+  history: HistoryEntry[]
+}
+
+export const DECISION_ACTIONS = ['approve', 'reject', 'correction', 'return'] as const
+export type DecisionAction = (typeof DECISION_ACTIONS)[number]
+
+/** The body of POST …/decision. */
+export interface Decision {
+  action: DecisionAction
+  reason?: string
+  items?: string[]
+  target?: string
+}
+
+/** The part of a JSON Schema the workbench reads: titles and the titles of enumerated values. */
+export interface FormFieldSchema {
+  type?: string | string[]
+  title?: string
+  oneOf?: { const?: unknown; title?: string }[]
+  enum?: unknown[]
+  items?: FormFieldSchema
+}
+
+export interface FormSchema {
+  properties?: Record<string, FormFieldSchema>
+}
+
+/** The guidance response also carries the service's form schema. */
+export type ServiceWithForm = ServiceDetail & {
+  formSchema?: FormSchema | null
+}

@@ -1,0 +1,38 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import type { AdminService, ValidationResult } from '../types'
+import { adminServicesQueryOptions } from './get-admin-services'
+import { postYaml } from './post-yaml'
+
+export const VALIDATION_PATH = '/api/v1/workflow-definitions/validation'
+export const PUBLISH_PATH = '/api/v1/workflow-admin/definitions'
+
+/** Where the file lives in the workflows folder: <category>/<code>.yaml. */
+export interface DefinitionFile {
+  file: string
+  yaml: string
+}
+
+function withFile(path: string, file: string): string {
+  return `${path}?${new URLSearchParams({ file }).toString()}`
+}
+
+/** Checks a definition without publishing it: { valid, problems }. */
+export function useValidateDefinition() {
+  return useMutation({
+    mutationFn: ({ file, yaml }: DefinitionFile) =>
+      postYaml<ValidationResult>(withFile(VALIDATION_PATH, file), yaml),
+  })
+}
+
+/**
+ * Publishes a definition: the service with its new latest version (the same one when nothing
+ * changed). An invalid file is a 400 problem whose `errors` are the definition's problems.
+ */
+export function usePublishDefinition() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: ({ file, yaml }: DefinitionFile) =>
+      postYaml<AdminService>(withFile(PUBLISH_PATH, file), yaml),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: adminServicesQueryOptions.queryKey }),
+  })
+}

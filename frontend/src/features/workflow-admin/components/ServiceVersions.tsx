@@ -1,0 +1,114 @@
+import { BranchesOutlined } from '@ant-design/icons'
+import { Button, Typography } from 'antd'
+import { useId, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { WorkflowDiagram } from '@/features/catalog/components/WorkflowDiagram'
+import { useSession } from '@/features/session/api/get-me'
+import { useNames } from '@/features/workbench/lib/names'
+import { diagramUrl } from '../api/get-admin-services'
+import type { AdminService } from '../types'
+
+/** One service: its versions (when, by whom, how many applications still run on each) and a diagram. */
+export function ServiceVersions({ service }: { service: AdminService }) {
+  const { t } = useTranslation()
+  const names = useNames()
+  const id = useId()
+  const { me } = useSession()
+  const [shown, setShown] = useState<number | undefined>()
+  // The backend names the publisher by subject; the signed-in admin at least knows their own.
+  const publisher = (subject: string | null) =>
+    !subject ? '—' : me && subject === me.subject ? me.displayName : subject
+  const name = names.english ? service.nameEn || service.nameZh : service.nameZh
+  const diagramId = `${id}-diagram`
+
+  return (
+    <article
+      className="admin-service"
+      aria-labelledby={`${id}-name`}
+      data-testid={`admin-service-${service.code}`}
+    >
+      <header className="admin-service__header">
+        <Typography.Title level={3} id={`${id}-name`} className="admin-service__name">
+          {name}
+        </Typography.Title>
+        <ul className="admin-service__facts">
+          <li>{t('workflowAdmin.services.code', { code: service.code })}</li>
+          <li>{t('workflowAdmin.services.department', { name: names.department(service.department) })}</li>
+          <li>
+            <strong>{t('workflowAdmin.services.latest', { version: service.latestVersion })}</strong>
+          </li>
+        </ul>
+      </header>
+      <div className="table-scroll">
+        <table className="data-table" data-testid="versions-table">
+          <caption className="visually-hidden">
+            {t('workflowAdmin.versions.caption', { name })}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('workflowAdmin.versions.version')}</th>
+              <th scope="col">{t('workflowAdmin.versions.publishedAt')}</th>
+              <th scope="col">{t('workflowAdmin.versions.publishedBy')}</th>
+              <th scope="col">{t('workflowAdmin.versions.running')}</th>
+              <th scope="col">{t('workflowAdmin.versions.diagram')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {service.versions.map((version) => {
+              const open = shown === version.version
+              return (
+                <tr key={version.version} data-testid={`version-${version.version}`}>
+                  <th scope="row">
+                    {t('workflowAdmin.versions.versionValue', { version: version.version })}
+                    {version.version === service.latestVersion && (
+                      <>
+                        {' '}
+                        <span className="badge badge--audience">{t('workflowAdmin.versions.current')}</span>
+                      </>
+                    )}
+                  </th>
+                  <td>{names.dateTime(version.publishedAt)}</td>
+                  <td>{publisher(version.publishedBy)}</td>
+                  <td data-testid="running">
+                    {t('workflowAdmin.versions.runningValue', { count: version.running })}
+                  </td>
+                  <td>
+                    <Button
+                      size="small"
+                      icon={<BranchesOutlined aria-hidden />}
+                      aria-expanded={open}
+                      aria-controls={open ? diagramId : undefined}
+                      aria-label={t(
+                        open ? 'workflowAdmin.versions.hideDiagramAria' : 'workflowAdmin.versions.showDiagramAria',
+                        { version: version.version },
+                      )}
+                      onClick={() => setShown(open ? undefined : version.version)}
+                      data-testid={`show-diagram-${version.version}`}
+                    >
+                      {open ? t('workflowAdmin.versions.hideDiagram') : t('workflowAdmin.versions.showDiagram')}
+                    </Button>
+                  </td>
+                </tr>
+              )
+            })}
+          </tbody>
+        </table>
+      </div>
+      {shown !== undefined && (
+        <div id={diagramId} className="admin-service__diagram">
+          <Typography.Title level={4}>
+            {t('workflowAdmin.diagram.heading', { name, version: shown })}
+          </Typography.Title>
+          <Typography.Paragraph id={`${id}-diagram-text`} className="admin-service__hint">
+            {t('workflowAdmin.diagram.description')}
+          </Typography.Paragraph>
+          <WorkflowDiagram
+            url={diagramUrl(service.code, shown)}
+            label={t('workflowAdmin.diagram.heading', { name, version: shown })}
+            describedBy={`${id}-diagram-text`}
+          />
+        </div>
+      )}
+    </article>
+  )
+}

@@ -1,0 +1,79 @@
+import { Button, Empty, Spin, Typography } from 'antd'
+import { useId } from 'react'
+import { useTranslation } from 'react-i18next'
+import { ProblemAlert } from '@/features/workbench/components/ProblemAlert'
+import { StaffOnly } from '@/features/workbench/components/StaffOnly'
+import { useAdminServices } from '../api/get-admin-services'
+import { DefinitionUpload } from './DefinitionUpload'
+import { ServiceVersions } from './ServiceVersions'
+import '@/features/workbench/workbench.css'
+import '../workflow-admin.css'
+
+/** /admin/workflows, 流程管理: the department's services, their versions and diagrams; publishing. */
+export function WorkflowAdminPage() {
+  const { t } = useTranslation()
+  return (
+    <StaffOnly roles={['dept-admin', 'admin']} title={t('workflowAdmin.title')}>
+      <WorkflowAdmin />
+    </StaffOnly>
+  )
+}
+
+function WorkflowAdmin() {
+  const { t } = useTranslation()
+  const headingId = useId()
+  const services = useAdminServices()
+
+  let body
+  if (services.isPending) {
+    body = (
+      <div className="queue-loading" role="status">
+        <Spin aria-hidden />
+        <span className="visually-hidden">{t('workflowAdmin.services.loading')}</span>
+      </div>
+    )
+  } else if (services.isError) {
+    body = (
+      <ProblemAlert
+        error={services.error}
+        testId="admin-services-error"
+        action={
+          <Button size="small" onClick={() => void services.refetch()}>
+            {t('workbench.queue.retry')}
+          </Button>
+        }
+      />
+    )
+  } else if (services.data.length === 0) {
+    body = (
+      <Empty
+        data-testid="admin-services-empty"
+        description={t('workflowAdmin.services.empty')}
+      />
+    )
+  } else {
+    body = (
+      <ul className="admin-services" data-testid="admin-services">
+        {services.data.map((service) => (
+          <li key={service.code}>
+            <ServiceVersions service={service} />
+          </li>
+        ))}
+      </ul>
+    )
+  }
+
+  return (
+    <div className="page-width page-section workflow-admin">
+      <Typography.Title level={1}>{t('workflowAdmin.title')}</Typography.Title>
+      <Typography.Paragraph className="page-lead">{t('workflowAdmin.lead')}</Typography.Paragraph>
+      <section aria-labelledby={headingId} className="admin-section" aria-busy={services.isFetching}>
+        <Typography.Title level={2} id={headingId}>
+          {t('workflowAdmin.services.heading')}
+        </Typography.Title>
+        {body}
+      </section>
+      <DefinitionUpload services={services.data} />
+    </div>
+  )
+}
