@@ -38,7 +38,7 @@ export function CurrentSteps({ steps, names, labelledBy }: { steps: readonly Cur
               <span>{t('myApplications.detail.department', { name: names.department(step.department) })}</span>
             )}
             {step.dueAt && step.light !== 'PAUSED' && (
-              <span>{t('myApplications.detail.due', { date: format.dateTime(step.dueAt) })}</span>
+              <span>{t('myApplications.detail.due', { date: format.dueDay(step.dueAt) })}</span>
             )}
             {step.light && (
               <span className={`light light--${step.light}`} data-testid="step-light">

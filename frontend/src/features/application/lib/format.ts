@@ -30,6 +30,13 @@ export function useFormat() {
             new Date(value),
           )
         : '',
+    /** A time limit ends at midnight after its last working day: show that day. */
+    dueDay: (value: string | null | undefined): string =>
+      value
+        ? new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'Asia/Shanghai' }).format(
+            new Date(new Date(value).getTime() - 1),
+          )
+        : '',
     bytes: (size: number): string =>
       size >= 1024 * 1024
         ? `${(size / 1024 / 1024).toFixed(1)} MB`

@@ -30,7 +30,7 @@ export function Deadline({ dueAt, light }: { dueAt: string | null; light: Light 
       </span>
       {dueAt && (
         <span className="deadline__due">
-          {t('workbench.time.due', { date: names.dateTime(dueAt) })}
+          {t('workbench.time.due', { date: names.dueDay(dueAt) })}
         </span>
       )}
     </span>

@@ -38,7 +38,18 @@ export function useNames() {
       return new Intl.DateTimeFormat(currentLanguage(), {
         dateStyle: 'medium',
         timeStyle: 'short',
+        // the portal's time limits are Beijing working days, wherever the reader is
+        timeZone: 'Asia/Shanghai',
       }).format(date)
+    },
+    /** A time limit ends at midnight after its last working day: show that day. */
+    dueDay: (value: string | null | undefined): string => {
+      if (!value) return ''
+      const date = new Date(value)
+      if (Number.isNaN(date.getTime())) return value
+      return new Intl.DateTimeFormat(currentLanguage(), { dateStyle: 'medium', timeZone: 'Asia/Shanghai' }).format(
+        new Date(date.getTime() - 1),
+      )
     },
   }
 }
