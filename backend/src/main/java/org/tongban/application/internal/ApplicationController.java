@@ -60,14 +60,11 @@ class ApplicationController {
     private final Problems problems;
     private final BusinessCalendar calendar;
     private final org.springframework.context.MessageSource messages;
-    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     ApplicationController(JdbcApplications applications, WorkflowDefinitions definitions, WorkflowEngine engine,
             CurrentPerson currentPerson, tools.jackson.databind.json.JsonMapper json, Problems problems,
-            BusinessCalendar calendar, org.springframework.context.MessageSource messages,
-            org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+            BusinessCalendar calendar, org.springframework.context.MessageSource messages) {
         this.messages = messages;
-        this.jdbc = jdbc;
         this.applications = applications;
         this.definitions = definitions;
         this.engine = engine;
@@ -366,12 +363,7 @@ class ApplicationController {
     }
 
     private List<AttachmentController.AttachmentView> attachments(String applicationId) {
-        return jdbc.sql("""
-                SELECT id, material_code, file_name, media_type, size_bytes, uploaded_at FROM attachment
-                WHERE application_id = ? ORDER BY uploaded_at, id""").param(applicationId)
-                .query((rs, n) -> new AttachmentController.AttachmentView(rs.getString(1), rs.getString(2),
-                        rs.getString(3), rs.getString(4), rs.getLong(5), rs.getTimestamp(6).toInstant()))
-                .list();
+        return applications.attachments(applicationId);
     }
 
     private Receipt receipt(Row row) {

@@ -178,12 +178,7 @@ class AttachmentController {
     }
 
     List<AttachmentView> of(String applicationId) {
-        return jdbc.sql("""
-                SELECT id, material_code, file_name, media_type, size_bytes, uploaded_at FROM attachment
-                WHERE application_id = ? ORDER BY uploaded_at, id""").param(applicationId)
-                .query((rs, n) -> new AttachmentView(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getLong(5), rs.getTimestamp(6).toInstant()))
-                .list();
+        return applications.attachments(applicationId);
     }
 
     ResponseEntity<Resource> file(String applicationId, String attachmentId) {

@@ -76,6 +76,16 @@ class JdbcApplications implements Applications {
         return row;
     }
 
+    /** The application's attachments, oldest first. */
+    List<AttachmentController.AttachmentView> attachments(String applicationId) {
+        return jdbc.sql("""
+                SELECT id, material_code, file_name, media_type, size_bytes, uploaded_at FROM attachment
+                WHERE application_id = ? ORDER BY uploaded_at, id""").param(applicationId)
+                .query((rs, n) -> new AttachmentController.AttachmentView(rs.getString(1), rs.getString(2),
+                        rs.getString(3), rs.getString(4), rs.getLong(5), rs.getTimestamp(6).toInstant()))
+                .list();
+    }
+
     /** Material codes with at least one attachment. */
     java.util.Set<String> attachedMaterials(String applicationId) {
         return new java.util.HashSet<>(jdbc.sql("SELECT DISTINCT material_code FROM attachment WHERE application_id = ?")
