@@ -1,15 +1,22 @@
 import { deflateSync } from 'node:zlib'
 import { expect, test, type Page } from '@playwright/test'
 import { expectNoSeriousViolations } from './support/axe.ts'
+import { decideTask, signOut } from './support/people.ts'
 
-// A citizen applies for primary school enrolment (workflows/education/primary-school-enrolment.yaml):
-// fills the first page, leaves, resumes the draft from My applications, answers the rest, uploads
-// the three required documents, checks the answers, submits and finds the application in My
-// applications. Every run starts a new application of the demo account.
+// Journey 1. A citizen applies for primary school enrolment
+// (workflows/education/primary-school-enrolment.yaml): fills the first page, leaves, resumes the
+// draft from My applications, answers the rest, uploads the three required documents, checks the
+// answers, submits and finds the application in My applications. Then the education clerk
+// (acceptance, eligibility) and the health clerk (vaccination record) approve in parallel, the
+// education department's admin decides the placement, and the citizen sees the approval and the
+// whole timeline. Every run starts a new application of the demo account.
 const username = process.env.E2E_USERNAME ?? 'zhangsan'
 const password = process.env.E2E_PASSWORD ?? 'Demo@2026'
 const displayName = process.env.E2E_DISPLAY_NAME ?? '张三'
 const SERVICE = 'primary-school-enrolment'
+const educationClerk = process.env.E2E_EDUCATION_CLERK ?? 'edu-clerk'
+const healthClerk = process.env.E2E_HEALTH_CLERK ?? 'health-clerk'
+const educationAdmin = process.env.E2E_EDUCATION_ADMIN ?? 'edu-admin'
 
 // ---- a small, valid PNG (the backend judges the type by the content, not the name)
 
@@ -53,13 +60,14 @@ function png(width: number, height: number, [r, g, b]: [number, number, number])
 
 // ---- steps
 
-async function signIn(page: Page) {
+async function signIn(page: Page, who = username) {
   await page.goto('/')
   await page.getByTestId('login-button').click()
-  await page.locator('input[name="username"]').fill(username)
+  await page.locator('input[name="username"]').fill(who)
   await page.locator('input[name="password"]').fill(password)
   await page.locator('input[name="password"]').press('Enter')
-  await expect(page.getByTestId('user-name')).toContainText(displayName)
+  if (who === username) await expect(page.getByTestId('user-name')).toContainText(displayName)
+  else await expect(page.getByTestId('user-name')).toBeVisible()
 }
 
 async function continueTo(page: Page, next: string) {
@@ -67,8 +75,10 @@ async function continueTo(page: Page, next: string) {
   await expect(page.getByTestId('application-wizard')).toHaveAttribute('data-page', next)
 }
 
-test('a citizen applies for primary school enrolment, resumes the draft and submits it', async ({ page }) => {
-  test.setTimeout(120_000)
+test('a citizen applies for primary school enrolment, resumes the draft and submits it; education and health approve in parallel', async ({
+  page,
+}) => {
+  test.setTimeout(240_000)
   await signIn(page)
 
   // the guidance page leads to the application, which starts a draft
@@ -174,5 +184,57 @@ test('a citizen applies for primary school enrolment, resumes the draft and subm
   await row.getByRole('link', { name: /查看详情/ }).click()
   await expect(page.getByTestId('application-facts')).toContainText(number)
   await expect(page.getByTestId('timeline').getByTestId('timeline-entry').first()).toContainText('提交申请')
+  const current = page.getByTestId('current-steps')
+  await expect(current).toContainText('报名受理')
+  await expect(current).toContainText('预防接种证查验')
   await expectNoSeriousViolations(page, 'application page')
+  await signOut(page)
+
+  // the education clerk accepts; the health clerk checks the vaccination record at the same time
+  await signIn(page, educationClerk)
+  await decideTask(page, number, '报名受理', { action: 'approve' }, async (task) => {
+    // the health department's branch is visible as the other department's progress
+    await expect(task.getByTestId('parallel-progress')).toContainText('预防接种证查验')
+  })
+  await signOut(page)
+
+  await signIn(page, healthClerk)
+  await decideTask(page, number, '预防接种证查验', { action: 'approve', comment: '接种记录完整' }, async (task) => {
+    // health sees the child and the record, not where the family lives
+    await expect(task.getByTestId('field-vaccinationCertificateNumber')).toContainText('YM2019050100')
+    await expect(task.getByTestId('field-residenceAddress')).toHaveCount(0)
+  })
+  await signOut(page)
+
+  await signIn(page, educationClerk)
+  await decideTask(page, number, '入学资格审核', { action: 'approve' })
+  await signOut(page)
+
+  // both branches joined: the placement is the education department admin's
+  await signIn(page, educationAdmin)
+  await decideTask(page, number, '学位安排', { action: 'approve', comment: '安排至和平里第一小学' })
+  await signOut(page)
+
+  // the citizen sees the approval and every step on the timeline
+  await signIn(page)
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '我的办件' }).click()
+  const done = page.getByTestId(`application-${applicationId}`)
+  await expect(done.getByTestId('status-tag')).toHaveText('已办结')
+  await done.getByRole('link', { name: /查看详情/ }).click()
+  await expect(page.getByTestId('application-facts')).toContainText('已办结')
+  await expect(page.getByTestId('current-steps')).toHaveCount(0)
+  const timeline = page.getByTestId('timeline')
+  for (const [step, department] of [
+    ['报名受理', '教育局'],
+    ['预防接种证查验', '卫生健康委员会'],
+    ['入学资格审核', '教育局'],
+    ['学位安排', '教育局'],
+  ]) {
+    await expect(timeline.getByTestId('timeline-entry').filter({ hasText: `审核通过 · ${step}` })).toContainText(
+      department as string,
+    )
+  }
+  await expect(timeline).toContainText('安排至和平里第一小学')
+  await expect(timeline).toContainText('出具电子证照')
+  await expectNoSeriousViolations(page, 'application page, approved')
 })

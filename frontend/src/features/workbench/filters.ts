@@ -1,17 +1,19 @@
 import type { QueueFilters } from './api/get-tasks'
 import { isQueueLight } from './types'
 
-export const QUEUE_FILTER_KEYS = ['service', 'light', 'mine', 'page'] as const
+export const QUEUE_FILTER_KEYS = ['q', 'service', 'light', 'mine', 'page'] as const
 
 /**
  * The queue filters a URL holds (its page counts from 1, as people do); values the backend
  * would not know are left out.
  */
 export function readQueueFilters(params: URLSearchParams): QueueFilters {
+  const q = params.get('q')?.trim().slice(0, 100)
   const service = params.get('service')?.trim()
   const light = params.get('light')
   const page = Number.parseInt(params.get('page') ?? '', 10)
   return {
+    ...(q ? { q } : {}),
     ...(service ? { service } : {}),
     ...(isQueueLight(light) ? { light } : {}),
     ...(params.get('mine') === 'true' ? { mine: true } : {}),
@@ -20,5 +22,5 @@ export function readQueueFilters(params: URLSearchParams): QueueFilters {
 }
 
 export function hasQueueFilters(filters: QueueFilters): boolean {
-  return Boolean(filters.service || filters.light || filters.mine)
+  return Boolean(filters.q || filters.service || filters.light || filters.mine)
 }

@@ -63,6 +63,31 @@ describe('an application’s page (办件详情)', () => {
     )
   })
 
+  it('names the automatic steps in plain words, in both languages', async () => {
+    const application = inCorrection({
+      status: 'approved',
+      currentSteps: [],
+      correction: null,
+      timeline: [
+        { at: '2026-11-27T02:00:00Z', step: null, action: 'start', department: null, reason: null },
+        { at: '2026-11-27T03:00:00Z', step: 'issue-enrolment-notice', action: 'auto:issue-certificate', department: null, reason: null },
+        { at: '2026-11-27T03:00:00Z', step: 'notify-guardian', action: 'auto:notify', department: null, reason: null },
+      ],
+    })
+    signedInAs(citizen, applicationBackend({ application }).handlers)
+    const { user } = await openDetail()
+
+    const entries = within(screen.getByRole('list', { name: '办理记录' })).getAllByRole('listitem')
+    expect(entries[1]).toHaveTextContent('出具电子证照')
+    expect(entries[1]).not.toHaveTextContent('issue-certificate')
+    expect(entries[2]).toHaveTextContent('发送办理结果通知')
+
+    await user.click(screen.getByTestId('lang-switch'))
+    const english = within(await screen.findByRole('list', { name: 'History' })).getAllByRole('listitem')
+    expect(english[1]).not.toHaveTextContent('issue-certificate')
+    expect(english[1]).not.toHaveTextContent('出具')
+  })
+
   it('lets the person correct exactly the flagged items, the others read-only, and resubmit', async () => {
     const { handlers, state } = applicationBackend({ application: inCorrection() })
     const fetchMock = signedInAs(citizen, handlers)

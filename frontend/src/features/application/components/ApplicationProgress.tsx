@@ -1,3 +1,4 @@
+import type { ParseKeys } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import { useLocalize } from '@/features/catalog/localize'
 import type { Department, ServiceDetail } from '@/features/catalog/types'
@@ -52,6 +53,19 @@ export function CurrentSteps({ steps, names, labelledBy }: { steps: readonly Cur
   )
 }
 
+// Explicit keys: i18next would read the colon of "auto:notify" as a namespace separator.
+const ACTION_KEYS: Record<TimelineAction, ParseKeys> = {
+  start: 'myApplications.detail.actions.start',
+  approve: 'myApplications.detail.actions.approve',
+  reject: 'myApplications.detail.actions.reject',
+  correct: 'myApplications.detail.actions.correct',
+  resubmit: 'myApplications.detail.actions.resubmit',
+  return: 'myApplications.detail.actions.return',
+  withdraw: 'myApplications.detail.actions.withdraw',
+  'auto:issue-certificate': 'myApplications.detail.actions.autoIssueCertificate',
+  'auto:notify': 'myApplications.detail.actions.autoNotify',
+}
+
 function isKnownAction(action: string): action is TimelineAction {
   return TIMELINE_ACTIONS.includes(action as TimelineAction)
 }
@@ -64,9 +78,7 @@ export function Timeline({ entries, names, labelledBy }: { entries: readonly Tim
   return (
     <ol className="timeline" aria-labelledby={labelledBy} data-testid="timeline">
       {entries.map((entry, index) => {
-        const action = isKnownAction(entry.action)
-          ? t(`myApplications.detail.actions.${entry.action}`)
-          : t('myApplications.detail.actions.other')
+        const action = t(isKnownAction(entry.action) ? ACTION_KEYS[entry.action] : 'myApplications.detail.actions.other')
         const step = names.step(entry.step)
         const department = names.department(entry.department)
         return (

@@ -7,6 +7,8 @@ export const PAGE_SIZE = 20
 
 /** The queue's filters; each one is optional, page counts from 0. */
 export interface QueueFilters {
+  /** an application number (or part of one) or the applicant's name */
+  q?: string
   service?: string
   light?: QueueLight
   mine?: boolean
@@ -16,6 +18,7 @@ export interface QueueFilters {
 /** The query string the backend expects, without empty filters. */
 export function queueSearchParams(filters: QueueFilters): URLSearchParams {
   const params = new URLSearchParams()
+  if (filters.q) params.set('q', filters.q)
   if (filters.service) params.set('service', filters.service)
   if (filters.light) params.set('light', filters.light)
   if (filters.mine) params.set('mine', 'true')

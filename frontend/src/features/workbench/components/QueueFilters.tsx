@@ -1,19 +1,23 @@
-import { Select, Switch } from 'antd'
+import { Input, Select, Switch } from 'antd'
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useServices } from '@/features/catalog/api/get-services'
 import { useSession } from '@/features/session/api/get-me'
 import { useNames } from '../lib/names'
 
-/** Which service, and only the tasks I claimed. */
+/** A search by application number or applicant, which service, and only the tasks I claimed. */
 export function QueueFilters({
+  q,
   service,
   mine,
+  onSearch,
   onService,
   onMine,
 }: {
+  q: string | undefined
   service: string | undefined
   mine: boolean
+  onSearch: (q: string | undefined) => void
   onService: (service: string | undefined) => void
   onMine: (mine: boolean) => void
 }) {
@@ -32,6 +36,24 @@ export function QueueFilters({
 
   return (
     <>
+      <div role="search" className="queue-filter">
+        <label htmlFor={`${id}-q`} className="queue-filter__label">
+          {t('workbench.filters.search')}
+        </label>
+        <Input.Search
+          // a new key when the address changes, so that "clear filters" empties the box too
+          key={q ?? ''}
+          id={`${id}-q`}
+          className="queue-filter__search"
+          defaultValue={q}
+          maxLength={100}
+          allowClear
+          placeholder={t('workbench.filters.searchPlaceholder')}
+          enterButton={t('workbench.filters.searchButton')}
+          onSearch={(value) => onSearch(value.trim() || undefined)}
+          data-testid="queue-search"
+        />
+      </div>
       <div className="queue-filter">
         <label htmlFor={`${id}-service`} className="queue-filter__label">
           {t('workbench.filters.service')}

@@ -117,6 +117,29 @@ describe('the workbench (工作台)', { timeout: 20_000 }, () => {
     )
   })
 
+  it('finds an application by (part of) its number or the applicant, through the URL and the API', async () => {
+    const fake = fakeWorkbench(marketClerk)
+    const fetchMock = serveAs(marketClerk, fake)
+    const { user, router } = await openQueue()
+
+    const search = screen.getByRole('searchbox', { name: '办件编号或申请人' })
+    await user.type(search, ' 000102 ')
+    await user.click(screen.getByRole('button', { name: /查找/ }))
+
+    expect(Object.fromEntries(new URLSearchParams(router.state.location.search))).toEqual({ q: '000102' })
+    await waitFor(() => expect(queueRequests(fetchMock).at(-1)).toEqual({ q: '000102', page: '0', size: '20' }))
+    await waitFor(() => expect(shownNumbers()).toEqual(['TB-2026-000102']))
+
+    // nothing found: the filters can be cleared, the box too
+    await user.clear(screen.getByRole('searchbox', { name: '办件编号或申请人' }))
+    await user.type(screen.getByRole('searchbox', { name: '办件编号或申请人' }), '赵六{Enter}')
+    expect(await screen.findByTestId('queue-empty')).toHaveTextContent('没有符合条件的待办')
+    await user.click(screen.getByRole('button', { name: '清除筛选条件' }))
+    expect(router.state.location.search).toBe('')
+    await waitFor(() => expect(shownNumbers()).toHaveLength(3))
+    expect(screen.getByRole('searchbox', { name: '办件编号或申请人' })).toHaveValue('')
+  })
+
   it('claims a task: posts to its claim endpoint with the CSRF token, then shows it as mine with a release button', async () => {
     document.cookie = 'XSRF-TOKEN=token-123; path=/'
     const fake = fakeWorkbench(marketClerk)

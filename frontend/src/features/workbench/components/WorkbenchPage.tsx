@@ -180,6 +180,8 @@ function WorkbenchQueue() {
           onChange={(light) => update({ light })}
         />
         <QueueFilters
+          q={filters.q}
+          onSearch={(q) => update({ q })}
           service={filters.service}
           mine={filters.mine ?? false}
           onService={(service) => update({ service })}

@@ -230,9 +230,16 @@ export function fakeWorkbench(
       const service = params.get('service')
       const light = params.get('light')
       const mine = params.get('mine') === 'true'
+      const q = params.get('q')?.toUpperCase()
       const page = Number(params.get('page') ?? 0)
       const size = Number(params.get('size') ?? 20)
-      const ofService = items.filter((item) => !service || item.serviceCode === service)
+      const ofService = items.filter(
+        (item) =>
+          (!service || item.serviceCode === service) &&
+          (!q ||
+            (item.applicationNumber ?? '').toUpperCase().includes(q) ||
+            (item.applicantName ?? '').toUpperCase().includes(q)),
+      )
       const counts = { GREEN: 0, YELLOW: 0, RED: 0 }
       for (const item of ofService) if (item.light !== 'PAUSED') counts[item.light] += 1
       const filtered = ofService.filter(

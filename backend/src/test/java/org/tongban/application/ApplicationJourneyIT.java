@@ -184,6 +184,13 @@ class ApplicationJourneyIT {
         assertThat(json(health.get("/api/v1/workbench/tasks")).path("items").valueStream()
                 .filter(t -> t.path("instanceId").asString().equals(instance))
                 .map(t -> t.path("applicationNumber").asString()).toList()).containsExactly(number);
+        // a clerk finds it by (the end of) its number, in any letter case; another number finds nothing of it
+        JsonNode found = json(health.get("/api/v1/workbench/tasks?q="
+                + number.substring(number.length() - 6).toLowerCase(java.util.Locale.ROOT)));
+        assertThat(found.path("items").valueStream().map(t -> t.path("applicationNumber").asString()).toList())
+                .contains(number).allMatch(each -> each.endsWith(number.substring(number.length() - 6)));
+        assertThat(json(health.get("/api/v1/workbench/tasks?q=NO-SUCH-NUMBER")).path("total").asInt()).isZero();
+        assertThat(health.get("/api/v1/workbench/tasks?q=" + "9".repeat(101)).status()).isEqualTo(400);
 
         // a health clerk may not touch education's step
         String educationStep = "/api/v1/workbench/tasks/" + instance + "/enrolment-acceptance";

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -89,18 +90,21 @@ class WorkbenchController {
     }
 
     @GetMapping("/api/v1/workbench/tasks")
-    @Operation(summary = "My departments' queue, by deadline, with lights and counts")
+    @Operation(summary = "My departments' queue, by deadline, with lights and counts; q searches application numbers and applicant names")
     Queue queue(@RequestParam(required = false) String service, @RequestParam(required = false) String light,
-            @RequestParam(defaultValue = "false") boolean mine, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "false") boolean mine,
+            @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
         Person person = currentPerson.require();
-        if (page < 0 || size < 1 || size > 100) {
+        if (page < 0 || size < 1 || size > 100 || (q != null && q.length() > 100)) {
             throw new ProblemException(HttpStatus.BAD_REQUEST, ProblemType.INVALID_REQUEST);
         }
         List<QueueItem> all = queries.waiting(Set.copyOf(person.departments())).stream()
                 .filter(step -> person.roles().stream().anyMatch(role -> role.code().equals(step.role())))
                 .filter(step -> service == null || service.isBlank() || service.equals(step.serviceCode()))
-                .map(step -> item(step, person)).toList();
+                .map(step -> item(step, person))
+                .filter(item -> matches(item, q)).toList();
         Map<InstanceView.Light, Long> counts = new EnumMap<>(InstanceView.Light.class);
         for (InstanceView.Light each : List.of(InstanceView.Light.GREEN, InstanceView.Light.YELLOW, InstanceView.Light.RED)) {
             counts.put(each, all.stream().filter(item -> item.light() == each).count());
@@ -110,6 +114,20 @@ class WorkbenchController {
                 .filter(item -> !mine || item.claimedByMe()).toList();
         List<QueueItem> pageItems = filtered.stream().skip((long) page * size).limit(size).toList();
         return new Queue(pageItems, counts, page, size, filtered.size());
+    }
+
+    /**
+     * The search box: a citizen on the phone reads out their application number (any part of it,
+     * letter case ignored) or the clerk types the applicant's name.
+     */
+    private static boolean matches(QueueItem item, String q) {
+        if (q == null || q.isBlank()) {
+            return true;
+        }
+        String wanted = q.strip().toUpperCase(Locale.ROOT);
+        return (item.applicationNumber() != null
+                && item.applicationNumber().toUpperCase(Locale.ROOT).contains(wanted))
+                || (item.applicantName() != null && item.applicantName().contains(q.strip()));
     }
 
     @GetMapping("/api/v1/workbench/tasks/{instanceId}/{step}")
