@@ -1,6 +1,6 @@
-import { deflateSync } from 'node:zlib'
 import { expect, test, type Page } from '@playwright/test'
 import { expectNoSeriousViolations } from './support/axe.ts'
+import { png } from './support/files.ts'
 import { decideTask, signOut } from './support/people.ts'
 
 // Journey 1. A citizen applies for primary school enrolment
@@ -17,46 +17,6 @@ const SERVICE = 'primary-school-enrolment'
 const educationClerk = process.env.E2E_EDUCATION_CLERK ?? 'edu-clerk'
 const healthClerk = process.env.E2E_HEALTH_CLERK ?? 'health-clerk'
 const educationAdmin = process.env.E2E_EDUCATION_ADMIN ?? 'edu-admin'
-
-// ---- a small, valid PNG (the backend judges the type by the content, not the name)
-
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1
-  return c >>> 0
-})
-
-function crc32(bytes: Buffer): number {
-  let crc = 0xffffffff
-  for (const byte of bytes) crc = (CRC_TABLE[(crc ^ byte) & 0xff] as number) ^ (crc >>> 8)
-  return (crc ^ 0xffffffff) >>> 0
-}
-
-function chunk(type: string, data: Buffer): Buffer {
-  const length = Buffer.alloc(4)
-  length.writeUInt32BE(data.length)
-  const body = Buffer.concat([Buffer.from(type, 'ascii'), data])
-  const crc = Buffer.alloc(4)
-  crc.writeUInt32BE(crc32(body))
-  return Buffer.concat([length, body, crc])
-}
-
-/** A width × height PNG filled with one colour. */
-function png(width: number, height: number, [r, g, b]: [number, number, number]): Buffer {
-  const header = Buffer.alloc(13)
-  header.writeUInt32BE(width, 0)
-  header.writeUInt32BE(height, 4)
-  header.writeUInt8(8, 8) // bit depth
-  header.writeUInt8(2, 9) // colour type: RGB
-  const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: width }, () => [r, g, b]).flat())])
-  const pixels = Buffer.concat(Array.from({ length: height }, () => row))
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(pixels)),
-    chunk('IEND', Buffer.alloc(0)),
-  ])
-}
 
 // ---- steps
 

@@ -33,8 +33,19 @@ class KeycloakSignInBrowserIT {
     }
 
     @Test
-    void aCitizenAppliesForSchoolEnrolmentFromDraftToReceipt() throws Exception {
+    void journey1ACitizenAppliesForSchoolEnrolmentAndEducationAndHealthApproveInParallel() throws Exception {
         Playwright.run("e2e/apply.spec.ts", "http://localhost:18082", Map.of());
+    }
+
+    @Test
+    void journey2ABusinessAppliesForAFoodLicenceCorrectsOneAnswerAndIsApprovedAfterInspection() throws Exception {
+        Playwright.run("e2e/food-licence.spec.ts", "http://localhost:18082", Map.of());
+    }
+
+    @Test
+    void journey3ADepartmentAdminFixesAndPublishesADefinitionWhileRunningApplicationsKeepTheirVersion()
+            throws Exception {
+        Playwright.run("e2e/publish-definition.spec.ts", "http://localhost:18082", Map.of());
     }
 
     @Test

@@ -31,8 +31,19 @@ class SignInBrowserIT {
     }
 
     @Test
-    void aCitizenAppliesForSchoolEnrolmentFromDraftToReceipt() throws Exception {
+    void journey1ACitizenAppliesForSchoolEnrolmentAndEducationAndHealthApproveInParallel() throws Exception {
         Playwright.run("e2e/apply.spec.ts", "http://localhost:18081", Map.of());
+    }
+
+    @Test
+    void journey2ABusinessAppliesForAFoodLicenceCorrectsOneAnswerAndIsApprovedAfterInspection() throws Exception {
+        Playwright.run("e2e/food-licence.spec.ts", "http://localhost:18081", Map.of());
+    }
+
+    @Test
+    void journey3ADepartmentAdminFixesAndPublishesADefinitionWhileRunningApplicationsKeepTheirVersion()
+            throws Exception {
+        Playwright.run("e2e/publish-definition.spec.ts", "http://localhost:18081", Map.of());
     }
 
     @Test
