@@ -1,4 +1,4 @@
-import { BranchesOutlined } from '@ant-design/icons'
+import { BranchesOutlined, DownloadOutlined } from '@ant-design/icons'
 import { Button, Typography } from 'antd'
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -86,6 +86,17 @@ export function ServiceVersions({ service }: { service: AdminService }) {
                       data-testid={`show-diagram-${version.version}`}
                     >
                       {open ? t('workflowAdmin.versions.hideDiagram') : t('workflowAdmin.versions.showDiagram')}
+                    </Button>{' '}
+                    {/* the file as published: where the department's next change starts */}
+                    <Button
+                      size="small"
+                      icon={<DownloadOutlined aria-hidden />}
+                      href={`/api/v1/workflow-admin/services/${encodeURIComponent(service.code)}/versions/${version.version}/file`}
+                      download
+                      aria-label={t('workflowAdmin.versions.downloadAria', { version: version.version })}
+                      data-testid={`download-${version.version}`}
+                    >
+                      {t('workflowAdmin.versions.download')}
                     </Button>
                   </td>
                 </tr>

@@ -47,6 +47,11 @@ class SignInBrowserIT {
     }
 
     @Test
+    void scriptTypedIntoAnswersIsShownAsTextAndNeverRuns() throws Exception {
+        Playwright.run("e2e/script-as-text.spec.ts", "http://localhost:18081", Map.of());
+    }
+
+    @Test
     void clerksSeeTheirQueueAndDepartmentAdminsValidateADefinition() throws Exception {
         Playwright.run("e2e/workbench.spec.ts", "http://localhost:18081", Map.of());
     }

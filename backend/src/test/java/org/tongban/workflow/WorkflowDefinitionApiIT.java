@@ -100,5 +100,19 @@ class WorkflowDefinitionApiIT {
         JsonNode food = mine.valueStream().filter(s -> s.path("code").asString().equals("food-business-licence"))
                 .findFirst().orElseThrow();
         assertThat(food.path("versions").size()).isGreaterThanOrEqualTo(2);
+
+        // each version's file, exactly as published, to edit the next change from
+        String file = "/api/v1/workflow-admin/services/food-business-licence/versions/" + (before + 1) + "/file";
+        Page downloaded = admin.get(file);
+        assertThat(downloaded.status()).isEqualTo(200);
+        assertThat(downloaded.body()).isEqualTo(changed);
+        assertThat(downloaded.header("Content-Type")).startsWith("application/yaml");
+        assertThat(downloaded.header("Content-Disposition")).contains("food-business-licence.yaml");
+        assertThat(otherDepartment.get(file).status()).as("another department's admin").isEqualTo(403);
+        Browserless clerk = browser();
+        clerk.signIn("market-clerk", "Demo@2026");
+        assertThat(clerk.get(file).status()).as("clerks do not administer workflows").isEqualTo(403);
+        assertThat(admin.get("/api/v1/workflow-admin/services/food-business-licence/versions/9999/file").status())
+                .isEqualTo(404);
     }
 }

@@ -1,5 +1,6 @@
 package org.tongban.workflow.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -10,13 +11,17 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -93,6 +98,27 @@ class WorkflowAdminController {
         } catch (InvalidDefinitionException e) {
             throw invalid(e.report());
         }
+    }
+
+    /** A version's file exactly as it was published: the starting point of the department's next change. */
+    @GetMapping(value = "/api/v1/workflow-admin/services/{code}/versions/{version}/file", produces = "application/yaml")
+    @Operation(summary = "A published version's definition file (department admins of the owning department)")
+    ResponseEntity<String> file(@PathVariable String code, @PathVariable int version) {
+        Person person = currentPerson.require();
+        PublishedDefinition published = definitions.version(code, version).orElseThrow(ProblemException::notFound);
+        if (!person.hasRole(Role.ADMIN) && !person.belongsTo(published.definition().service().department())) {
+            throw new ProblemException(HttpStatus.FORBIDDEN, ProblemType.FORBIDDEN);
+        }
+        String content = jdbc.sql("SELECT content FROM workflow_definition WHERE service_code = ? AND version = ?")
+                .params(code, version).query(String.class).single();
+        String name = published.sourceFile() == null
+                ? code + ".yaml"
+                : published.sourceFile().substring(published.sourceFile().lastIndexOf('/') + 1);
+        return ResponseEntity.ok()
+                .contentType(new MediaType("application", "yaml", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
+                .body(content);
     }
 
     private ErrorResponseException invalid(ValidationReport report) {
