@@ -74,16 +74,16 @@ function Bell() {
         {message ?? ''}
       </p>
       {inbox.isPending ? (
-        <p role="status">
+        <div role="status">
           <Spin size="small" aria-hidden /> {t('notifications.loading')}
-        </p>
+        </div>
       ) : inbox.isError ? (
-        <p role="alert" className="notification-panel__error">
+        <div role="alert" className="notification-panel__error">
           {t('notifications.loadError')}{' '}
           <Button size="small" onClick={() => void inbox.refetch()}>
             {t('notifications.retry')}
           </Button>
-        </p>
+        </div>
       ) : entries.length === 0 ? (
         <p className="notification-panel__empty">{t('notifications.empty')}</p>
       ) : (

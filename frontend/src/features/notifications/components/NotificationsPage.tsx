@@ -66,12 +66,12 @@ function Inbox() {
       {inbox.isPending ? (
         <Spin aria-hidden />
       ) : inbox.isError ? (
-        <p role="alert">
+        <div role="alert">
           {t('notifications.loadError')}{' '}
           <Button size="small" onClick={() => void inbox.refetch()}>
             {t('notifications.retry')}
           </Button>
-        </p>
+        </div>
       ) : inbox.data.length === 0 ? (
         <Empty description={t('notifications.empty')} />
       ) : (

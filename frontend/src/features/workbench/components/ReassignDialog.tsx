@@ -89,9 +89,9 @@ export function ReassignDialog({
       </Typography.Paragraph>
 
       {candidates.isPending ? (
-        <p role="status">
+        <div role="status">
           <Spin size="small" aria-hidden /> {t('reassign.loadingCandidates')}
-        </p>
+        </div>
       ) : candidates.isError ? (
         <ProblemAlert error={candidates.error} testId="candidates-error" />
       ) : (
@@ -107,7 +107,7 @@ export function ReassignDialog({
             }}
             aria-labelledby={legendId}
           >
-            <Space direction="vertical">
+            <Space orientation="vertical">
               {(candidates.data ?? []).map((candidate) => (
                 <Radio
                   key={candidate.subject}
