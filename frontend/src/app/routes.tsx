@@ -10,6 +10,7 @@ import { MyApplicationsPage } from '@/features/application/components/MyApplicat
 import { CataloguePage } from '@/features/catalog/components/CataloguePage'
 import { ServiceGuidePage } from '@/features/catalog/components/ServiceGuidePage'
 import { HomePage } from '@/features/home/components/HomePage'
+import { NotificationsPage } from '@/features/notifications/components/NotificationsPage'
 import { workbenchRoutes } from '@/features/workbench/routes'
 import { workflowAdminRoutes } from '@/features/workflow-admin/routes'
 
@@ -48,6 +49,11 @@ export const routes: RouteObject[] = [
             path: 'my/applications/:id',
             element: <ApplicationDetailPage />,
             handle: { titleKey: 'myApplications.detail.title' },
+          },
+          {
+            path: 'notifications',
+            element: <NotificationsPage />,
+            handle: { titleKey: 'notifications.title' },
           },
           ...workbenchRoutes,
           ...workflowAdminRoutes,

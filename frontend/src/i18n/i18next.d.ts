@@ -1,5 +1,6 @@
 import 'i18next'
 import type zhCN from './locales/zh-CN.json'
+import type zhCNOfficials from './locales/zh-CN.officials.json'
 import type zhCNWorkbench from './locales/zh-CN.workbench.json'
 
 // Chinese is the reference language: a key missing from it is a type error at the call site.
@@ -7,7 +8,7 @@ declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation'
     resources: {
-      translation: typeof zhCN & typeof zhCNWorkbench
+      translation: typeof zhCN & typeof zhCNWorkbench & typeof zhCNOfficials
     }
   }
 }

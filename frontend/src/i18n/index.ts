@@ -1,8 +1,10 @@
 import i18n from 'i18next'
 import { initReactI18next } from 'react-i18next'
 import enUS from './locales/en-US.json'
+import enUSOfficials from './locales/en-US.officials.json'
 import enUSWorkbench from './locales/en-US.workbench.json'
 import zhCN from './locales/zh-CN.json'
+import zhCNOfficials from './locales/zh-CN.officials.json'
 import zhCNWorkbench from './locales/zh-CN.workbench.json'
 
 export const LANGUAGES = ['zh-CN', 'en-US'] as const
@@ -11,8 +13,8 @@ export const DEFAULT_LANGUAGE: Language = 'zh-CN'
 export const LANGUAGE_STORAGE_KEY = 'tongban.language'
 
 export const resources = {
-  'zh-CN': { translation: { ...zhCN, ...zhCNWorkbench } },
-  'en-US': { translation: { ...enUS, ...enUSWorkbench } },
+  'zh-CN': { translation: { ...zhCN, ...zhCNWorkbench, ...zhCNOfficials } },
+  'en-US': { translation: { ...enUS, ...enUSWorkbench, ...enUSOfficials } },
 } as const
 
 export function isLanguage(value: unknown): value is Language {

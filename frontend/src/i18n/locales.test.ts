@@ -40,6 +40,16 @@ describe('the translations', () => {
     }
   })
 
+  it('never give the same top-level key to two files (a later file would replace the earlier texts)', () => {
+    const owners = new Map<string, string[]>()
+    for (const part of parts) {
+      for (const key of Object.keys(bundle('zh-CN', part) as object)) {
+        owners.set(key, [...(owners.get(key) ?? []), part || '(main)'])
+      }
+    }
+    expect([...owners].filter(([, files]) => files.length > 1)).toEqual([])
+  })
+
   it.each(parts.map((part) => [part || '(main)', part]))('%s: have the same keys in Chinese and English', (_, part) => {
     expect(keys(bundle('en-US', part)).sort()).toEqual(keys(bundle('zh-CN', part)).sort())
   })

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { LanguageSwitch } from '@/features/language/components/LanguageSwitch'
+import { NotificationBell } from '@/features/notifications/components/NotificationBell'
 import { SessionArea } from '@/features/session/components/SessionArea'
 
 export function AppHeader() {
@@ -19,6 +20,7 @@ export function AppHeader() {
         </Link>
         <div className="portal-header__tools" role="group" aria-label={t('a11y.account')}>
           <LanguageSwitch />
+          <NotificationBell />
           <SessionArea />
         </div>
       </div>

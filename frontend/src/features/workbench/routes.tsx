@@ -6,6 +6,9 @@ import { PageLoading } from './components/PageLoading'
 const WorkbenchPage = lazy(() =>
   import('./components/WorkbenchPage').then((module) => ({ default: module.WorkbenchPage })),
 )
+const AssignmentsPage = lazy(() =>
+  import('./components/AssignmentsPage').then((module) => ({ default: module.AssignmentsPage })),
+)
 const TaskPage = lazy(() =>
   import('./components/TaskPage').then((module) => ({ default: module.TaskPage })),
 )
@@ -19,6 +22,15 @@ export const workbenchRoutes: RouteObject[] = [
       </Suspense>
     ),
     handle: { titleKey: 'workbench.title' },
+  },
+  {
+    path: 'workbench/assignments',
+    element: (
+      <Suspense fallback={<PageLoading />}>
+        <AssignmentsPage />
+      </Suspense>
+    ),
+    handle: { titleKey: 'reassign.assignments.title' },
   },
   {
     path: 'workbench/:instanceId/:step',

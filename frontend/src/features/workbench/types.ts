@@ -26,6 +26,8 @@ export interface TaskItem {
   light: Light
   /** The subject of the clerk who claimed the step, if anyone did. */
   claimedBy: string | null
+  /** Their name from the person directory; null if they are not in it (never signed in). */
+  claimedByName?: string | null
   claimedByMe: boolean
 }
 
@@ -59,6 +61,8 @@ export interface HistoryEntry {
   action: string
   /** A subject, or "system" for automatic steps and timers. */
   actor: string
+  /** The official's name from the person directory; null for the applicant, the system and unknown officials. */
+  actorName?: string | null
   actorDepartment: string | null
   reason: string | null
   /** JSON: {"items": [...]} for a correction, {"target": "step"} for a return. */
@@ -77,6 +81,23 @@ export interface TaskView {
   correctionAllowed: boolean
   parallelProgress: ActiveStep[]
   history: HistoryEntry[]
+  /** Whether I may reassign this step (a department admin of its department). */
+  mayReassign?: boolean
+}
+
+/** GET …/candidates: someone a department admin may give the step to. */
+export interface Candidate {
+  subject: string
+  username: string | null
+  displayName: string
+  /** They hold the step now. */
+  holdsTask: boolean
+}
+
+/** The body of POST …/reassignment: null gives the step back to the queue. */
+export interface Reassignment {
+  clerk: string | null
+  reason?: string
 }
 
 export const DECISION_ACTIONS = ['approve', 'reject', 'correction', 'return'] as const

@@ -4,6 +4,8 @@ export interface DefinitionVersion {
   publishedAt: string
   /** Who published it (the identity provider's subject), if recorded. */
   publishedBy: string | null
+  /** Their name from the person directory; null for "system" and for officials it does not know. */
+  publishedByName?: string | null
   /** Applications still running on this version. */
   running: number
 }

@@ -11,7 +11,7 @@ function sameTask(a: TaskItem, b: TaskItem): boolean {
 }
 
 /** Puts the backend's answer into every cached queue page and the task itself. */
-function remember(queryClient: QueryClient, item: TaskItem) {
+export function remember(queryClient: QueryClient, item: TaskItem) {
   queryClient.setQueriesData<Queue>({ queryKey: TASKS_KEY }, (queue) =>
     queue
       ? { ...queue, items: queue.items.map((each) => (sameTask(each, item) ? item : each)) }

@@ -15,7 +15,8 @@ export function ClaimStatus({ task }: { task: TaskItem }) {
   if (task.claimedBy) {
     return (
       <span className="claim claim--other" data-testid="claim-status">
-        <LockOutlined aria-hidden /> {t('workbench.claim.other')}
+        <LockOutlined aria-hidden />{' '}
+        {task.claimedByName ? t('officials.claimedBy', { name: task.claimedByName }) : t('workbench.claim.other')}
       </span>
     )
   }

@@ -57,6 +57,12 @@ export function TaskHistory({
   }
   const actor = (entry: HistoryEntry): string => {
     if (entry.actor === 'system') return t('workbench.task.history.system')
+    if (entry.actorDepartment && entry.actorName) {
+      return t('officials.actorWithDepartment', {
+        name: entry.actorName,
+        department: names.department(entry.actorDepartment),
+      })
+    }
     if (entry.actorDepartment) return names.department(entry.actorDepartment)
     return t('workbench.task.history.applicant')
   }

@@ -16,6 +16,7 @@ import { ClaimStatus } from './ClaimStatus'
 import { DecisionPanel } from './DecisionPanel'
 import { Deadline } from './Deadline'
 import { PageLoading } from './PageLoading'
+import { ReassignDialog } from './ReassignDialog'
 import { ParallelProgress } from './ParallelProgress'
 import { ProblemAlert } from './ProblemAlert'
 import { StaffOnly } from './StaffOnly'
@@ -104,6 +105,8 @@ function TaskDetail({ view, onReload }: { view: TaskView; onReload: () => void }
   const service = useService(task.serviceCode).data as ServiceWithForm | undefined
   const claim = useClaim()
   const [claimError, setClaimError] = useState<unknown>()
+  const [reassigning, setReassigning] = useState(false)
+  const [notice, setNotice] = useState<string>()
   const number = task.applicationNumber ?? task.instanceId
   const serviceName = service ? names.text(service.name) : task.serviceCode
   const stepName = names.taskStep(task)
@@ -144,11 +147,39 @@ function TaskDetail({ view, onReload }: { view: TaskView; onReload: () => void }
             <span className="task-facts__claim">
               <ClaimStatus task={task} />
               <ClaimButton task={task} busy={claim.isPending} onChange={changeClaim} />
+              {view.mayReassign && (
+                <Button
+                  size="small"
+                  onClick={() => {
+                    setNotice(undefined)
+                    setReassigning(true)
+                  }}
+                  aria-label={t('reassign.buttonAria', { number })}
+                  data-testid="reassign-button"
+                >
+                  {t('reassign.button')}
+                </Button>
+              )}
             </span>
           </Fact>
         </dl>
         {claimError !== undefined && (
           <ProblemAlert error={claimError} testId="claim-error" onClose={() => setClaimError(undefined)} />
+        )}
+        {/* Always present, so that screen readers announce the result of a reassignment. */}
+        <p role="status" className="queue-notice" data-testid="reassign-notice">
+          {notice ?? ''}
+        </p>
+        {view.mayReassign && (
+          <ReassignDialog
+            task={task}
+            open={reassigning}
+            onClose={() => setReassigning(false)}
+            onDone={(message) => {
+              setNotice(message)
+              reload()
+            }}
+          />
         )}
       </header>
 

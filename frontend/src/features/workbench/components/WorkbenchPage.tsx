@@ -1,8 +1,9 @@
 import { Alert, Button, Empty, Pagination, Spin, Typography } from 'antd'
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useLocation, useNavigate, useSearchParams } from 'react-router'
+import { Link, useLocation, useNavigate, useSearchParams } from 'react-router'
 import { useServices } from '@/features/catalog/api/get-services'
+import { useSession } from '@/features/session/api/get-me'
 import { useClaim, type ClaimChange } from '../api/claim-task'
 import { PAGE_SIZE, useTasks } from '../api/get-tasks'
 import { hasQueueFilters, QUEUE_FILTER_KEYS, readQueueFilters } from '../filters'
@@ -49,6 +50,7 @@ function WorkbenchQueue() {
   const [claimError, setClaimError] = useState<unknown>()
   const [notice, setNotice] = useState<string>()
   const decided = decidedFrom(location.state)
+  const session = useSession()
 
   // Any filter change starts again at the first page.
   const update = (change: Change) => {
@@ -158,6 +160,13 @@ function WorkbenchQueue() {
     <div className="page-width page-section workbench">
       <Typography.Title level={1}>{t('workbench.title')}</Typography.Title>
       <Typography.Paragraph className="page-lead">{t('workbench.lead')}</Typography.Paragraph>
+      {session.hasAnyRole('dept-admin') && (
+        <p className="workbench__assignments">
+          <Link to="/workbench/assignments" data-testid="assignments-link">
+            {t('reassign.assignments.link')}
+          </Link>
+        </p>
+      )}
 
       {decided && (
         <Alert

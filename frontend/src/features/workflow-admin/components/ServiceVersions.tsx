@@ -15,9 +15,14 @@ export function ServiceVersions({ service }: { service: AdminService }) {
   const id = useId()
   const { me } = useSession()
   const [shown, setShown] = useState<number | undefined>()
-  // The backend names the publisher by subject; the signed-in admin at least knows their own.
-  const publisher = (subject: string | null) =>
-    !subject ? '—' : me && subject === me.subject ? me.displayName : subject
+  // The person directory's name; the shipped files were published by the portal itself.
+  const publisher = (subject: string | null, name: string | null | undefined) => {
+    if (name) return name
+    if (!subject) return '—'
+    if (subject === 'system') return t('officials.publishedBySystem')
+    if (me && subject === me.subject) return me.displayName
+    return t('officials.publishedByUnknown', { subject })
+  }
   const name = names.english ? service.nameEn || service.nameZh : service.nameZh
   const diagramId = `${id}-diagram`
 
@@ -68,7 +73,7 @@ export function ServiceVersions({ service }: { service: AdminService }) {
                     )}
                   </th>
                   <td>{names.dateTime(version.publishedAt)}</td>
-                  <td>{publisher(version.publishedBy)}</td>
+                  <td>{publisher(version.publishedBy, version.publishedByName)}</td>
                   <td data-testid="running">
                     {t('workflowAdmin.versions.runningValue', { count: version.running })}
                   </td>

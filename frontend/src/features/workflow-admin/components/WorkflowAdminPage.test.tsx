@@ -89,7 +89,7 @@ describe('workflow management (流程管理)', { timeout: 20_000 }, () => {
       ])
     expect(rows).toEqual([
       ['第 2 版 当前', '褚红', '3 件'],
-      ['第 1 版', 'system', '1 件'],
+      ['第 1 版', '系统（随程序发布）', '1 件'],
     ])
     expect(within(table).getAllByRole('row')[1]).toHaveTextContent('2026')
 

@@ -8,8 +8,8 @@ export const adminServices: AdminService[] = [
     department: 'market-regulation',
     latestVersion: 2,
     versions: [
-      { version: 2, publishedAt: '2026-03-01T02:00:00Z', publishedBy: '5b1f0000-0000-4000-8000-00000000ad01', running: 3 },
-      { version: 1, publishedAt: '2026-01-05T02:00:00Z', publishedBy: 'system', running: 1 },
+      { version: 2, publishedAt: '2026-03-01T02:00:00Z', publishedBy: '5b1f0000-0000-4000-8000-00000000ad01', publishedByName: '褚红', running: 3 },
+      { version: 1, publishedAt: '2026-01-05T02:00:00Z', publishedBy: 'system', publishedByName: null, running: 1 },
     ],
   },
   {

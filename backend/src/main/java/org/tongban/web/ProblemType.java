@@ -24,6 +24,8 @@ public enum ProblemType {
     WORKFLOW_CLAIMED("workflow-claimed"),
     /** The step belongs to another department (or role). */
     WORKFLOW_NOT_YOUR_STEP("workflow-not-your-step"),
+    /** A reassignment to someone who may not process the step (not an official of its department with its role). */
+    WORKFLOW_NOT_A_CANDIDATE("workflow-not-a-candidate"),
     PAYLOAD_TOO_LARGE("payload-too-large"),
     ATTACHMENT_UNKNOWN_MATERIAL("attachment-unknown-material"),
     ATTACHMENT_EMPTY("attachment-empty"),

@@ -100,6 +100,11 @@ class WorkflowDefinitionApiIT {
         JsonNode food = mine.valueStream().filter(s -> s.path("code").asString().equals("food-business-licence"))
                 .findFirst().orElseThrow();
         assertThat(food.path("versions").size()).isGreaterThanOrEqualTo(2);
+        JsonNode newest = food.path("versions").get(0);
+        assertThat(newest.path("publishedByName").asString()).as("the admin's name, not their subject").isEqualTo("褚红");
+        JsonNode shipped = food.path("versions").get(food.path("versions").size() - 1);
+        assertThat(shipped.path("publishedBy").asString()).isEqualTo("system");
+        assertThat(shipped.path("publishedByName").isNull()).isTrue();
 
         // each version's file, exactly as published, to edit the next change from
         String file = "/api/v1/workflow-admin/services/food-business-licence/versions/" + (before + 1) + "/file";

@@ -95,7 +95,7 @@ class SecurityConfiguration {
     @Bean
     @Order(Ordered.LOWEST_PRECEDENCE - 10)
     SecurityFilterChain portalSecurity(HttpSecurity http, ClientRegistrationRepository registrations,
-            JwtDecoder jwtDecoder, Problems problems, Environment environment) throws Exception {
+            JwtDecoder jwtDecoder, Problems problems, Environment environment, JdbcPeople people) throws Exception {
         RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
         RequestMatcher bearer = request -> {
             String header = request.getHeader("Authorization");
@@ -132,7 +132,7 @@ class SecurityConfiguration {
             .oauth2Login(login -> login
                 .loginPage("/login")
                 .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(authorizationRequests))
-                .userInfoEndpoint(userInfo -> userInfo.oidcUserService(oidcUserService()))
+                .userInfoEndpoint(userInfo -> userInfo.oidcUserService(oidcUserService(people)))
                 .defaultSuccessUrl("/", false)
                 .failureUrl("/?signInFailed"))
             .oauth2ResourceServer(resourceServer -> resourceServer
@@ -151,6 +151,8 @@ class SecurityConfiguration {
                 .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
                 .ignoringRequestMatchers(bearer))
             .addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class)
+            // after both the session's and the bearer token's authentication
+            .addFilterAfter(new PersonDirectoryFilter(people), BasicAuthenticationFilter.class)
             .logout(logout -> logout.logoutSuccessHandler(logoutSuccess).deleteCookies("TONGBAN_SESSION"))
             .headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives(
@@ -172,10 +174,12 @@ class SecurityConfiguration {
         }
     }
 
-    private static OAuth2UserService<OidcUserRequest, OidcUser> oidcUserService() {
+    private static OAuth2UserService<OidcUserRequest, OidcUser> oidcUserService(JdbcPeople people) {
         OidcUserService delegate = new OidcUserService();
         return request -> {
             OidcUser user = delegate.loadUser(request);
+            // every sign-in refreshes the official's entry in the person directory
+            people.rememberQuietly(Person.fromClaims(user.getClaims()));
             return new DefaultOidcUser(authorities(user.getClaims()), user.getIdToken(), user.getUserInfo(), "sub");
         };
     }

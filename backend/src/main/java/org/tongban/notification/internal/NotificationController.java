@@ -36,6 +36,27 @@ class NotificationController {
         return notifications.inbox(person.subject(), person.departments(), LocaleContextHolder.getLocale());
     }
 
+    /** The bell's badge: asked for often, so it counts without rendering anything. */
+    record UnreadCount(long unread) {
+    }
+
+    record MarkedRead(int marked) {
+    }
+
+    @GetMapping("/api/v1/notifications/unread-count")
+    @Operation(summary = "How many entries of my inbox (and my departments' inboxes) are unread")
+    UnreadCount unreadCount() {
+        Person person = currentPerson.require();
+        return new UnreadCount(notifications.unread(person.subject(), person.departments()));
+    }
+
+    @PostMapping("/api/v1/notifications/read")
+    @Operation(summary = "Mark every unread entry of my inbox (and my departments' inboxes) read")
+    MarkedRead readAll() {
+        Person person = currentPerson.require();
+        return new MarkedRead(notifications.markAllRead(person.subject(), person.departments()));
+    }
+
     @PostMapping("/api/v1/notifications/{id}/read")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Mark an entry read")

@@ -21,6 +21,7 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.tongban.application.ApplicationSummary;
 import org.tongban.application.Applications;
+import org.tongban.workbench.TaskReassigned;
 import org.tongban.workflow.WorkflowDefinitions;
 import org.tongban.workflow.WorkflowEvents;
 
@@ -61,9 +62,13 @@ class Notifications {
         this.from = from;
     }
 
-    /** One inbox entry, rendered in the reader's language. */
-    record Entry(String id, String kind, String applicationId, String title, String body, Instant createdAt,
-            boolean read) {
+    /**
+     * One inbox entry, rendered in the reader's language. {@code instanceId} and {@code step} name the
+     * workflow step a clerk's entry is about (for a link to the task; null on older entries and on the
+     * applicant's); {@code department} is set on department-inbox entries, which all its clerks share.
+     */
+    record Entry(String id, String kind, String applicationId, String instanceId, String step, String department,
+            String title, String body, Instant createdAt, boolean read) {
     }
 
     // ---------------------------------------------------------------- inbox
@@ -105,6 +110,22 @@ class Notifications {
         department(event.instanceId(), event.department(), "time-limit-escalated", event.step());
     }
 
+    @ApplicationModuleListener
+    void reassigned(TaskReassigned event) {
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("step", event.step());
+        extra.put("instanceId", event.instanceId());
+        extra.put("reason", event.reason() == null ? "" : event.reason());
+        applications.byWorkflowInstance(event.instanceId()).ifPresent(application -> {
+            if (event.to() != null) {
+                insert(event.to(), "task-reassigned-to-you", application, extra);
+            }
+            if (event.from() != null && !event.from().equals(event.to())) {
+                insert(event.from(), "task-reassigned-away", application, extra);
+            }
+        });
+    }
+
     // ---------------------------------------------------------------- e-mail (its own listeners: retried alone)
 
     @ApplicationModuleListener
@@ -125,20 +146,59 @@ class Notifications {
     // ---------------------------------------------------------------- reading
 
     List<Entry> inbox(String subject, List<String> departments, Locale locale) {
-        List<Object> recipients = new ArrayList<>();
-        recipients.add(subject);
-        departments.forEach(department -> recipients.add("department:" + department));
-        String placeholders = String.join(", ", recipients.stream().map(r -> "?").toList());
-        return jdbc.sql("SELECT id, kind, application_id, parameters, created_at, read_at FROM notification"
-                        + " WHERE recipient IN (" + placeholders + ") ORDER BY created_at DESC LIMIT 200")
+        List<Object> recipients = recipients(subject, departments);
+        return jdbc.sql("SELECT id, kind, application_id, parameters, created_at, read_at, recipient FROM notification"
+                        + " WHERE recipient IN (" + placeholders(recipients) + ") ORDER BY created_at DESC, id LIMIT 200")
                 .params(recipients)
                 .query((rs, n) -> {
                     Map<String, Object> parameters = json.readValue(rs.getString(4), MAP);
                     String kind = rs.getString(2);
-                    return new Entry(rs.getString(1), kind, rs.getString(3), text(kind, "title", parameters, locale),
-                            text(kind, "body", parameters, locale), rs.getTimestamp(5).toInstant(),
+                    String recipient = rs.getString(7);
+                    String body = text(kind, "body", parameters, locale);
+                    Object reason = parameters.get("reason");
+                    if (kind.startsWith("task-reassigned") && reason != null && !reason.toString().isBlank()) {
+                        body = body + " " + messages.getMessage("notification.reason", new Object[] {reason},
+                                reason.toString(), locale);
+                    }
+                    return new Entry(rs.getString(1), kind, rs.getString(3), string(parameters.get("instanceId")),
+                            string(parameters.get("step")),
+                            recipient.startsWith("department:") ? recipient.substring("department:".length()) : null,
+                            text(kind, "title", parameters, locale), body, rs.getTimestamp(5).toInstant(),
                             rs.getTimestamp(6) != null);
                 }).list();
+    }
+
+    /** How many of my entries (and my departments') are unread. */
+    long unread(String subject, List<String> departments) {
+        List<Object> recipients = recipients(subject, departments);
+        return jdbc.sql("SELECT COUNT(*) FROM notification WHERE read_at IS NULL AND recipient IN ("
+                + placeholders(recipients) + ")").params(recipients).query(Long.class).single();
+    }
+
+    /** Marks every unread entry of mine (and my departments') read; answers how many were. */
+    @org.springframework.transaction.annotation.Transactional
+    int markAllRead(String subject, List<String> departments) {
+        List<Object> recipients = recipients(subject, departments);
+        List<Object> params = new ArrayList<>();
+        params.add(Timestamp.from(clock.instant()));
+        params.addAll(recipients);
+        return jdbc.sql("UPDATE notification SET read_at = ? WHERE read_at IS NULL AND recipient IN ("
+                + placeholders(recipients) + ")").params(params).update();
+    }
+
+    private static List<Object> recipients(String subject, List<String> departments) {
+        List<Object> recipients = new ArrayList<>();
+        recipients.add(subject);
+        departments.forEach(department -> recipients.add("department:" + department));
+        return recipients;
+    }
+
+    private static String placeholders(List<Object> values) {
+        return String.join(", ", values.stream().map(r -> "?").toList());
+    }
+
+    private static String string(Object value) {
+        return value == null ? null : value.toString();
     }
 
     @org.springframework.transaction.annotation.Transactional
@@ -163,7 +223,7 @@ class Notifications {
 
     private void department(String instanceId, String department, String kind, String step) {
         applications.byWorkflowInstance(instanceId).ifPresent(application ->
-                insert("department:" + department, kind, application, Map.of("step", step)));
+                insert("department:" + department, kind, application, Map.of("step", step, "instanceId", instanceId)));
     }
 
     private void insert(String recipient, String kind, ApplicationSummary application, Map<String, Object> extra) {

@@ -17,6 +17,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,8 +31,11 @@ import org.tongban.application.ApplicationSummary;
 import org.tongban.application.Applications;
 import org.tongban.audit.DataAccessLog;
 import org.tongban.identity.CurrentPerson;
+import org.tongban.identity.Official;
+import org.tongban.identity.People;
 import org.tongban.identity.Person;
 import org.tongban.identity.Role;
+import org.tongban.workbench.TaskReassigned;
 import org.tongban.web.ProblemException;
 import org.tongban.web.ProblemType;
 import org.tongban.workflow.Actor;
@@ -57,20 +61,38 @@ class WorkbenchController {
     private final Applications applications;
     private final DataAccessLog accessLog;
     private final CurrentPerson currentPerson;
+    private final People people;
+    private final ApplicationEventPublisher events;
 
     WorkbenchController(WorkflowQueries queries, WorkflowEngine engine, WorkflowDefinitions definitions,
-            Applications applications, DataAccessLog accessLog, CurrentPerson currentPerson) {
+            Applications applications, DataAccessLog accessLog, CurrentPerson currentPerson, People people,
+            ApplicationEventPublisher events) {
         this.queries = queries;
         this.engine = engine;
         this.definitions = definitions;
         this.applications = applications;
         this.accessLog = accessLog;
         this.currentPerson = currentPerson;
+        this.people = people;
+        this.events = events;
     }
 
+    /**
+     * A waiting step. {@code claimedBy} is the holder's subject, {@code claimedByName} their name from
+     * the person directory (null if they are not in it).
+     */
     record QueueItem(String instanceId, String step, String stepNameZh, String stepNameEn, String department,
             String serviceCode, String applicationNumber, String applicantName, Instant activatedAt, Instant dueAt,
-            InstanceView.Light light, String claimedBy, boolean claimedByMe) {
+            InstanceView.Light light, String claimedBy, String claimedByName, boolean claimedByMe) {
+    }
+
+    /** A history entry with the official's name ({@code actorName}; null for the applicant and the system). */
+    record HistoryItem(int sequence, String step, String action, String actor, String actorName,
+            String actorDepartment, String reason, String details, String fromState, String toState, Instant at) {
+    }
+
+    /** Someone a department admin may give the step to: an official of its department with its role. */
+    record Candidate(String subject, String username, String displayName, boolean holdsTask) {
     }
 
     record Queue(List<QueueItem> items, Map<InstanceView.Light, Long> counts, int page, int size, long total) {
@@ -78,7 +100,7 @@ class WorkbenchController {
 
     record TaskView(QueueItem task, Map<String, Object> visibleData, List<String> visibleFields,
             List<String> returnTargets, boolean correctionAllowed, List<InstanceView.ActiveStep> parallelProgress,
-            List<HistoryEntry> history) {
+            List<HistoryItem> history, boolean mayReassign) {
     }
 
     record Decision(@NotNull @Pattern(regexp = "approve|reject|correction|return") String action,
@@ -86,7 +108,8 @@ class WorkbenchController {
             @Size(max = 100) String target) {
     }
 
-    record Reassignment(@Size(max = 100) String clerk) {
+    /** {@code clerk}: the subject to give the step to, or null to put it back into the queue. */
+    record Reassignment(@Size(max = 100) String clerk, @Size(max = 500) String reason) {
     }
 
     @GetMapping("/api/v1/workbench/tasks")
@@ -100,10 +123,34 @@ class WorkbenchController {
         if (page < 0 || size < 1 || size > 100 || (q != null && q.length() > 100)) {
             throw new ProblemException(HttpStatus.BAD_REQUEST, ProblemType.INVALID_REQUEST);
         }
-        List<QueueItem> all = queries.waiting(Set.copyOf(person.departments())).stream()
+        List<WaitingStep> steps = queries.waiting(Set.copyOf(person.departments())).stream()
                 .filter(step -> person.roles().stream().anyMatch(role -> role.code().equals(step.role())))
                 .filter(step -> service == null || service.isBlank() || service.equals(step.serviceCode()))
-                .map(step -> item(step, person))
+                .toList();
+        return page(steps, person, light, mine, q, page, size);
+    }
+
+    @GetMapping("/api/v1/workbench/assignments")
+    @PreAuthorize("hasRole('dept-admin')")
+    @Operation(summary = "Every waiting step of my departments, whatever its role, with who holds it (department admins)")
+    Queue assignments(@RequestParam(required = false) String service, @RequestParam(required = false) String light,
+            @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        Person person = currentPerson.require();
+        if (page < 0 || size < 1 || size > 100 || (q != null && q.length() > 100)) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, ProblemType.INVALID_REQUEST);
+        }
+        List<WaitingStep> steps = queries.waiting(Set.copyOf(person.departments())).stream()
+                .filter(step -> "active".equals(step.status()))
+                .filter(step -> service == null || service.isBlank() || service.equals(step.serviceCode()))
+                .toList();
+        return page(steps, person, light, false, q, page, size);
+    }
+
+    private Queue page(List<WaitingStep> steps, Person person, String light, boolean mine, String q, int page,
+            int size) {
+        Map<String, String> names = people.displayNames(steps.stream().map(WaitingStep::claimedBy).toList());
+        List<QueueItem> all = steps.stream().map(step -> item(step, person, names))
                 .filter(item -> matches(item, q)).toList();
         Map<InstanceView.Light, Long> counts = new EnumMap<>(InstanceView.Light.class);
         for (InstanceView.Light each : List.of(InstanceView.Light.GREEN, InstanceView.Light.YELLOW, InstanceView.Light.RED)) {
@@ -151,8 +198,27 @@ class WorkbenchController {
         InstanceView view = engine.find(new InstanceId(instanceId)).orElseThrow();
         List<InstanceView.ActiveStep> others = view.activeSteps().stream()
                 .filter(other -> !other.step().equals(step)).toList();
-        return new TaskView(item(waiting, person), visible, definition.visibleFields(), definition.returnTo(),
-                definition.correction(), others, engine.history(new InstanceId(instanceId)));
+        List<HistoryEntry> history = engine.history(new InstanceId(instanceId));
+        Map<String, String> names = people.displayNames(java.util.stream.Stream.concat(
+                history.stream().filter(entry -> entry.actorDepartment() != null).map(HistoryEntry::actor),
+                java.util.stream.Stream.of(waiting.claimedBy())).toList());
+        List<HistoryItem> items = history.stream().map(entry -> new HistoryItem(entry.sequence(), entry.step(),
+                entry.action(), entry.actor(), entry.actorDepartment() == null ? null : names.get(entry.actor()),
+                entry.actorDepartment(), entry.reason(), entry.details(), entry.fromState(), entry.toState(),
+                entry.at())).toList();
+        return new TaskView(item(waiting, person, names), visible, definition.visibleFields(), definition.returnTo(),
+                definition.correction(), others, items, mayReassign(person, waiting));
+    }
+
+    @GetMapping("/api/v1/workbench/tasks/{instanceId}/{step}/candidates")
+    @PreAuthorize("hasRole('dept-admin')")
+    @Operation(summary = "Who the step may be reassigned to: the department's officials with the step's role who "
+            + "have signed in at least once (department admins)")
+    List<Candidate> candidates(@PathVariable String instanceId, @PathVariable String step) {
+        Person person = currentPerson.require();
+        WaitingStep waiting = adminsOrForbidden(instanceId, step, person);
+        return candidatesFor(waiting).stream().map(official -> new Candidate(official.subject(), official.username(),
+                official.displayName(), official.subject().equals(waiting.claimedBy()))).toList();
     }
 
     @PostMapping("/api/v1/workbench/tasks/{instanceId}/{step}/claim")
@@ -180,14 +246,24 @@ class WorkbenchController {
     @PostMapping("/api/v1/workbench/tasks/{instanceId}/{step}/reassignment")
     @PreAuthorize("hasRole('dept-admin')")
     @Operation(summary = "Reassign a task to another clerk of the department (department admins)")
+    @Transactional
     QueueItem reassign(@PathVariable String instanceId, @PathVariable String step,
             @Valid @RequestBody Reassignment reassignment) {
         Person person = currentPerson.require();
-        WaitingStep waiting = queries.waitingStep(new InstanceId(instanceId), step).orElseThrow(ProblemException::notFound);
-        if (!person.belongsTo(waiting.department())) {
-            throw new ProblemException(HttpStatus.FORBIDDEN, ProblemType.WORKFLOW_NOT_YOUR_STEP);
+        WaitingStep waiting = adminsOrForbidden(instanceId, step, person);
+        String clerk = reassignment.clerk() == null || reassignment.clerk().isBlank() ? null : reassignment.clerk();
+        // only someone who may process the step: an official of its department with its role, known to the
+        // directory (signed in at least once); never a citizen, a colleague of another department, or a typo
+        if (clerk != null && candidatesFor(waiting).stream().noneMatch(official -> official.subject().equals(clerk))) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, ProblemType.WORKFLOW_NOT_A_CANDIDATE);
         }
-        queries.reassign(new InstanceId(instanceId), step, reassignment.clerk());
+        if (!queries.reassign(new InstanceId(instanceId), step, clerk)) {
+            throw ProblemException.notFound();
+        }
+        if (!java.util.Objects.equals(clerk, waiting.claimedBy())) {
+            events.publishEvent(new TaskReassigned(instanceId, step, waiting.department(), waiting.claimedBy(), clerk,
+                    person.subject(), reassignment.reason() == null ? "" : reassignment.reason().strip()));
+        }
         return item(queries.waitingStep(new InstanceId(instanceId), step).orElseThrow(), person);
     }
 
@@ -220,6 +296,25 @@ class WorkbenchController {
         return waiting;
     }
 
+    /** The step exists and waits in one of my departments, and I am its department admin; else 404 / 403. */
+    private WaitingStep adminsOrForbidden(String instanceId, String step, Person person) {
+        WaitingStep waiting = queries.waitingStep(new InstanceId(instanceId), step)
+                .orElseThrow(ProblemException::notFound);
+        if (!mayReassign(person, waiting)) {
+            throw new ProblemException(HttpStatus.FORBIDDEN, ProblemType.WORKFLOW_NOT_YOUR_STEP);
+        }
+        return waiting;
+    }
+
+    private static boolean mayReassign(Person person, WaitingStep waiting) {
+        return person.hasRole(Role.DEPT_ADMIN) && person.belongsTo(waiting.department());
+    }
+
+    private List<Official> candidatesFor(WaitingStep waiting) {
+        return Role.fromCode(waiting.role()).map(role -> people.inDepartment(waiting.department(), role))
+                .orElse(List.of());
+    }
+
     private Step.Task taskDefinition(WaitingStep waiting) {
         return definitions.version(waiting.serviceCode(), waiting.definitionVersion())
                 .flatMap(p -> p.definition().step(waiting.step())).filter(s -> s instanceof Step.Task)
@@ -227,12 +322,18 @@ class WorkbenchController {
     }
 
     private QueueItem item(WaitingStep step, Person person) {
+        return item(step, person, step.claimedBy() == null ? Map.of()
+                : people.displayNames(List.of(step.claimedBy())));
+    }
+
+    private QueueItem item(WaitingStep step, Person person, Map<String, String> names) {
         Step.Task definition = taskDefinition(step);
         ApplicationSummary application = applications.byWorkflowInstance(step.instanceId().value()).orElse(null);
         return new QueueItem(step.instanceId().value(), step.step(), definition.name().zh(), definition.name().en(),
                 step.department(), step.serviceCode(), application == null ? null : application.number(),
                 application == null ? null : application.applicantName(), step.activatedAt(), step.dueAt(),
-                step.light(), step.claimedBy(), person.subject().equals(step.claimedBy()));
+                step.light(), step.claimedBy(), step.claimedBy() == null ? null : names.get(step.claimedBy()),
+                person.subject().equals(step.claimedBy()));
     }
 
 }

@@ -50,7 +50,11 @@ final class MachinePool {
     MachineState send(MachineState from, String event, Map<String, Object> form) {
         StateMachine<String, String> machine = take(from);
         if (machine == null) {
-            machine = anyOrNew();
+            // A reset to a state outside the parallel steps does not reset the machine's regions: a reused
+            // machine would later enter a parallel step where an earlier application's branches stood (a new
+            // enrolment started at its second step). Only a reset to a parallel state names every region's
+            // state, so only then may a machine that stood elsewhere be reused.
+            machine = from.parallel() ? anyOrNew() : MachineFactory.build(definition, machineId);
             reset(machine, from, form);
         } else {
             machine.getExtendedState().getVariables().put(MachineFactory.FORM, form);

@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.tongban.identity.CurrentPerson;
+import org.tongban.identity.People;
 import org.tongban.identity.Person;
 import org.tongban.identity.Role;
 import org.tongban.web.ProblemException;
@@ -51,9 +52,11 @@ class WorkflowAdminController {
     private final CurrentPerson currentPerson;
     private final Problems problems;
     private final MessageSource messages;
+    private final People people;
 
     WorkflowAdminController(JdbcWorkflowDefinitions definitions, JdbcClient jdbc, CurrentPerson currentPerson,
-            Problems problems, MessageSource messages) {
+            Problems problems, MessageSource messages, People people) {
+        this.people = people;
         this.definitions = definitions;
         this.jdbc = jdbc;
         this.currentPerson = currentPerson;
@@ -61,7 +64,8 @@ class WorkflowAdminController {
         this.messages = messages;
     }
 
-    record VersionView(int version, Instant publishedAt, String publishedBy, long running) {
+    /** {@code publishedBy}: a subject, or "system" for the files shipped in the jar; {@code publishedByName} the official's name. */
+    record VersionView(int version, Instant publishedAt, String publishedBy, String publishedByName, long running) {
     }
 
     record ServiceWorkflows(String code, String nameZh, String nameEn, String department, int latestVersion,
@@ -140,9 +144,12 @@ class WorkflowAdminController {
         List<VersionView> versions = jdbc.sql("""
                 SELECT version, published_at, published_by FROM workflow_definition WHERE service_code = ?
                 ORDER BY version DESC""").param(latest.serviceCode())
-                .query((rs, n) -> new VersionView(rs.getInt(1), Times.instant(rs.getObject(2)), rs.getString(3),
+                .query((rs, n) -> new VersionView(rs.getInt(1), Times.instant(rs.getObject(2)), rs.getString(3), null,
                         running.getOrDefault(rs.getInt(1), 0L)))
                 .list();
+        Map<String, String> names = people.displayNames(versions.stream().map(VersionView::publishedBy).toList());
+        versions = versions.stream().map(v -> new VersionView(v.version(), v.publishedAt(), v.publishedBy(),
+                names.get(v.publishedBy()), v.running())).toList();
         var service = latest.definition().service();
         return new ServiceWorkflows(service.code(), service.name().zh(), service.name().en(), service.department(),
                 latest.version(), versions);

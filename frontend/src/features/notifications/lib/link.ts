@@ -1,0 +1,27 @@
+import type { NotificationEntry } from '../types'
+
+export type NotificationTarget =
+  | { kind: 'task' | 'workbench' | 'application'; to: string }
+  | undefined
+
+/**
+ * Where an entry leads: a clerk's entry (time limits, reassignments) to the task, or to the
+ * workbench when the task is not named; an applicant's entry to their application.
+ */
+export function notificationTarget(entry: NotificationEntry): NotificationTarget {
+  const forClerks = entry.kind.startsWith('time-limit-') || entry.kind.startsWith('task-reassigned-')
+  if (forClerks) {
+    // a task reassigned away is no longer mine: the workbench, not the task
+    if (entry.instanceId && entry.step && entry.kind !== 'task-reassigned-away') {
+      return {
+        kind: 'task',
+        to: `/workbench/${encodeURIComponent(entry.instanceId)}/${encodeURIComponent(entry.step)}`,
+      }
+    }
+    return { kind: 'workbench', to: '/workbench' }
+  }
+  if (entry.applicationId) {
+    return { kind: 'application', to: `/my/applications/${encodeURIComponent(entry.applicationId)}` }
+  }
+  return undefined
+}
