@@ -1,0 +1,138 @@
+import { mkdirSync } from 'node:fs'
+import { test, expect, type Page } from '@playwright/test'
+import { api } from './support/api.ts'
+import { png } from './support/files.ts'
+import { decideTask, signIn, signOut } from './support/people.ts'
+
+// The screenshots in docs/screenshots: each main page on a desktop (1280 × 900) and a phone
+// (390 × 844). Not part of the test run; against a freshly started portal (embedded defaults):
+//
+//   SCREENSHOTS_DIR=../docs/screenshots TONGBAN_BASE_URL=http://localhost:8080 npx playwright test e2e/screenshots.spec.ts
+const dir = process.env.SCREENSHOTS_DIR
+test.skip(!dir, 'set SCREENSHOTS_DIR to take the screenshots')
+
+const SIZES = { desktop: { width: 1280, height: 900 }, phone: { width: 390, height: 844 } } as const
+
+async function shoot(page: Page, name: string) {
+  mkdirSync(dir as string, { recursive: true })
+  for (const [device, size] of Object.entries(SIZES)) {
+    await page.setViewportSize(size)
+    await page.waitForTimeout(300)
+    await page.screenshot({ path: `${dir}/${name}-${device}.png`, fullPage: device === 'desktop' })
+  }
+  await page.setViewportSize(SIZES.desktop)
+}
+
+/** A submitted primary-school enrolment of the signed-in citizen, through the API. */
+async function enrolment(page: Page): Promise<{ id: string; number: string }> {
+  const { id } = (await api(page, 'POST', '/api/v1/applications', { serviceCode: 'primary-school-enrolment' })) as {
+    id: string
+  }
+  await api(page, 'PUT', `/api/v1/applications/${id}/draft`, {
+    formData: {
+      childName: '张小明',
+      childIdNumber: '110105201905010012',
+      childGender: 'male',
+      childBirthDate: '2019-05-01',
+      guardianRelationship: 'father',
+      guardianPhone: '13800138000',
+      householdRegistrationAddress: '北京市东城区和平里街道 1 号',
+      residenceAddress: '北京市东城区和平里街道 1 号',
+      residenceBasis: 'local-owned-home',
+      vaccinationCertificateNumber: 'YM2019050100',
+    },
+  })
+  for (const material of ['household-register', 'proof-of-residence', 'vaccination-certificate']) {
+    await api(page, 'POST', `/api/v1/applications/${id}/attachments?material=${material}`, undefined, {
+      file: { name: `${material}.png`, mimeType: 'image/png', buffer: png(32, 32, [200, 200, 220]) },
+    })
+  }
+  await api(page, 'POST', `/api/v1/applications/${id}/submission`)
+  const { number } = (await api(page, 'GET', `/api/v1/applications/${id}`)) as { number: string }
+  return { id, number }
+}
+
+test('screenshots of every main page', async ({ page }) => {
+  test.setTimeout(300_000)
+  await page.setViewportSize(SIZES.desktop)
+
+  await page.goto('/')
+  await expect(page.getByTestId('login-button')).toBeVisible()
+  await shoot(page, 'home-signed-out')
+  await page.goto('/services')
+  await expect(page.getByTestId('apply-button').or(page.locator('main h1'))).toBeVisible()
+  await shoot(page, 'catalogue')
+  await page.goto('/services/food-business-licence')
+  await expect(page.locator('main h1')).toBeVisible()
+  await shoot(page, 'guidance')
+
+  await page.getByTestId('login-button').click()
+  await expect(page.locator('input[name="username"]')).toBeVisible()
+  await shoot(page, 'idp-login')
+  await page.locator('input[name="username"]').fill('zhangsan')
+  await page.locator('input[name="password"]').fill('Demo@2026')
+  await page.locator('input[name="password"]').press('Enter')
+  await expect(page.getByTestId('user-name')).toBeVisible()
+  await page.goto('/')
+  await shoot(page, 'home-citizen')
+
+  const corrected = await enrolment(page)
+  const approved = await enrolment(page)
+  await page.goto('/services/primary-school-enrolment')
+  await page.getByTestId('apply-button').click()
+  await expect(page.getByTestId('application-wizard')).toHaveAttribute('data-page', '1')
+  await page.getByRole('textbox', { name: '儿童姓名' }).fill('张小红')
+  await shoot(page, 'apply-form')
+  await page.getByTestId('lang-switch').click()
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en-US')
+  await shoot(page, 'apply-form-en')
+  await page.goto('/')
+  await shoot(page, 'home-citizen-en')
+  await page.getByTestId('lang-switch').click()
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN')
+  await signOut(page)
+
+  // the clerks at work: one enrolment back for correction, the other approved all the way
+  await signIn(page, 'health-clerk')
+  await decideTask(page, corrected.number, '预防接种证查验', {
+    action: 'correction',
+    items: ['预防接种证编号'],
+    reason: '预防接种证编号与系统记录不一致，请核对后重新填写。',
+  })
+  await decideTask(page, approved.number, '预防接种证查验', { action: 'approve' })
+  await signOut(page)
+  await signIn(page, 'edu-clerk')
+  await decideTask(page, approved.number, '报名受理', { action: 'approve' })
+  await decideTask(page, approved.number, '入学资格审核', { action: 'approve' })
+  await page.goto('/workbench')
+  await expect(page.getByTestId('queue-table').or(page.getByTestId('queue-empty'))).toBeVisible()
+  await shoot(page, 'workbench')
+  await page.getByTestId('queue-table').getByTestId('task-link').first().click()
+  await expect(page.getByTestId('decision-panel')).toBeVisible()
+  await shoot(page, 'workbench-task')
+  await page.goto('/notifications')
+  await expect(page.locator('main h1')).toBeVisible()
+  await shoot(page, 'notifications')
+  await signOut(page)
+
+  await signIn(page, 'edu-admin')
+  await page.goto('/workbench/assignments')
+  await expect(page.locator('main h1')).toBeVisible()
+  await shoot(page, 'assignments')
+  await decideTask(page, approved.number, '学位安排', { action: 'approve', comment: '安排至和平里第一小学' })
+  await page.goto('/admin/workflows')
+  await expect(page.getByTestId('admin-services')).toBeVisible()
+  await shoot(page, 'workflow-admin')
+  await signOut(page)
+
+  await signIn(page, 'zhangsan')
+  await page.goto('/my/applications')
+  await expect(page.getByTestId('applications-table')).toBeVisible()
+  await shoot(page, 'my-applications')
+  await page.goto(`/my/applications/${corrected.id}`)
+  await expect(page.getByTestId('correction-panel')).toBeVisible()
+  await shoot(page, 'correction')
+  await page.goto(`/my/applications/${approved.id}`)
+  await expect(page.getByTestId('timeline')).toContainText('学位安排')
+  await shoot(page, 'application-detail')
+})
