@@ -55,8 +55,11 @@ class ValidateWorkflowsCommandTest {
                 + ": /form/schema/properties/premisesAddress/title: The form field \"premisesAddress\" (“经营场所地址”)"
                 + " has no English title — Add x-title next to the title",
                 "title: 经营场所地址, x-title: { en-US: English title }",
-                "OK enterprise/food-licence.yaml", "1 file(s), 0 with errors");
+                "OK enterprise/food-licence.yaml", "1 file(s), 0 with errors, 1 with warnings only");
         assertThat(chinese.output()).contains("warning: enterprise/food-licence.yaml:" + line
                 + ": /form/schema/properties/premisesAddress/title: 表单字段“premisesAddress”的标题“经营场所地址”没有英文 — ");
+        // a CI job that keeps definitions clean fails on it
+        assertThat(run(folder.toString(), "--strict").status()).isEqualTo(1);
+        assertThat(run("../workflows", "--strict").status()).isZero();
     }
 }
