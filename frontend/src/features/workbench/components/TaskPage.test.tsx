@@ -18,7 +18,8 @@ function serve(fake: Fake) {
 
 async function openTask(path: string, heading: string) {
   const view = renderApp(path)
-  await screen.findByRole('heading', { level: 1, name: heading })
+  // the first render loads the page's code; a busy machine needs more than the default second
+  await screen.findByRole('heading', { level: 1, name: heading }, { timeout: 5000 })
   // The form's titles arrive with the guidance.
   await screen.findByText('企业名称')
   return view
