@@ -1,3 +1,4 @@
+import type { Translations } from '@/features/catalog/form-texts'
 import type { ServiceDetail } from '@/features/catalog/types'
 
 /** A step's time-limit light: green, yellow in its last working day, red when overdue. */
@@ -111,11 +112,15 @@ export interface Decision {
   target?: string
 }
 
-/** The part of a JSON Schema the workbench reads: titles and the titles of enumerated values. */
+/**
+ * The part of a JSON Schema the workbench reads: titles and the titles of enumerated values, with
+ * their other languages (`x-title`; pages read the schema localized by `useLocalize().schema`).
+ */
 export interface FormFieldSchema {
   type?: string | string[]
   title?: string
-  oneOf?: { const?: unknown; title?: string }[]
+  'x-title'?: Translations
+  oneOf?: { const?: unknown; title?: string; 'x-title'?: Translations }[]
   enum?: unknown[]
   items?: FormFieldSchema
 }

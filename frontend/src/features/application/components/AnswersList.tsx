@@ -108,9 +108,11 @@ export function AnswersList({
                         {fromIdentity ? (
                           <span className="summary-list__note">{t('application.check.prefilled')}</span>
                         ) : (
-                          <Link to={changeHref(row.field, index)}>
+                          <Link
+                            to={changeHref(row.field, index)}
+                            aria-label={t('application.check.changeWhat', { label: row.label })}
+                          >
                             {t('application.check.change')}
-                            <span className="visually-hidden">{row.label}</span>
                           </Link>
                         )}
                       </dd>

@@ -141,6 +141,23 @@ describe('an application’s page (办件详情)', () => {
     expect(state.application.status).toBe('in-progress')
   })
 
+  it('asks for the correction in English on an English page: the flagged items, the question, the answers', async () => {
+    signedInAs(citizen, applicationBackend({ application: inCorrection() }).handlers)
+    const { user } = await openDetail()
+    const panel = await screen.findByTestId('correction-panel', undefined, { timeout: 5000 })
+
+    await user.click(screen.getByTestId('lang-switch'))
+
+    expect(within(screen.getByTestId('correction-items')).getAllByRole('listitem').map((item) => item.textContent)).toEqual([
+      "Child's resident ID number",
+      'Household register',
+    ])
+    expect(within(panel).getByRole('textbox', { name: "Child's resident ID number" })).toHaveValue('110105201905010012')
+    expect(within(panel).getByTestId('answer-childName')).toHaveTextContent("Child's full name张小明")
+    expect(within(panel).getByTestId('answer-childGender')).toHaveTextContent("Child's sexMale")
+    expect(panel).not.toHaveTextContent(/儿童|监护人/)
+  })
+
   it('withdraws after confirming, with the reason the person gives', async () => {
     const { handlers } = applicationBackend({
       application: inCorrection({ status: 'in-progress', correction: null }),

@@ -81,7 +81,7 @@ export function ApplicationDetailPage() {
 
   const view = application.data
   const name = service.data ? localize.text(service.data.name) : view.serviceCode
-  const schema = formSchemaOf(service.data)
+  const schema = localize.schema(formSchemaOf(service.data))
   const correction = view.correction
   const correctionStep = view.currentSteps?.find((step) => step.step === correction?.step)
   const attachments = view.attachments ?? []

@@ -252,6 +252,88 @@ describe('applying online (在线办理)', () => {
     expect(window.sessionStorage.getItem(`tongban.apply.${enrolmentDetail.code}`)).toBeNull()
   })
 
+  it('asks the questions in English after switching language, and explains problems in English', async () => {
+    signedInAs(citizen, applicationBackend().handlers)
+    const { user } = await openForm()
+    expect(screen.getByRole('textbox', { name: '儿童姓名' })).toBeInTheDocument()
+
+    await user.click(screen.getByTestId('lang-switch'))
+
+    expect(screen.getByRole('textbox', { name: "Child's full name" })).toBeEnabled()
+    const gender = screen.getByRole('group', { name: "Child's sex" })
+    expect(within(gender).getAllByRole('radio').map((radio) => radio.closest('label')?.textContent)).toEqual([
+      'Male',
+      'Female',
+    ])
+    expect(screen.getByLabelText("Child's date of birth")).toHaveAttribute('type', 'date')
+    expect(screen.getByRole('textbox', { name: "Guardian's full name" })).toHaveAttribute('readonly')
+    expect(screen.getByTestId('application-wizard')).not.toHaveTextContent(/儿童|监护人/)
+
+    await user.type(screen.getByRole('textbox', { name: "Child's resident ID number" }), '1234')
+    await user.click(screen.getByRole('button', { name: 'Save and continue' }))
+
+    const summary = await screen.findByTestId('error-summary')
+    expect(within(summary).getAllByRole('link').map((link) => link.textContent)).toEqual([
+      "Enter Child's full name",
+      "Child's resident ID number must be 18 characters; the last one may be a digit or a capital X",
+      "Select Child's sex",
+      "Enter Child's date of birth",
+    ])
+
+    // and back: the labels follow the language both ways
+    await user.click(screen.getByTestId('lang-switch'))
+    expect(screen.getByRole('textbox', { name: '儿童姓名' })).toBeInTheDocument()
+    expect(screen.getByRole('group', { name: '儿童性别' })).toHaveTextContent('男')
+  })
+
+  it('labels the server’s problems by the English title on an English page', async () => {
+    const { handlers } = applicationBackend({
+      application: draft({ formData: completeAnswers }),
+      draftErrors: [{ field: 'childName', message: 'No digits, please' }],
+    })
+    signedInAs(citizen, handlers)
+    const { user } = await openForm()
+    await user.click(screen.getByTestId('lang-switch'))
+
+    await user.type(screen.getByRole('textbox', { name: "Child's full name" }), '2')
+    await user.click(screen.getByRole('button', { name: 'Save and continue' }))
+
+    const summary = await screen.findByTestId('error-summary')
+    expect(within(summary).getAllByRole('link').map((link) => link.textContent)).toEqual([
+      "Child's full name: No digits, please",
+    ])
+  })
+
+  it('shows the answers to check with English questions and choices', async () => {
+    const { handlers } = applicationBackend({
+      application: draft({
+        formData: completeAnswers,
+        attachments: [
+          attachment('household-register', 'register.png'),
+          attachment('proof-of-residence', 'deeds.png'),
+        ],
+      }),
+    })
+    signedInAs(citizen, handlers)
+    const { user } = await openForm(`${RESUME}&page=check`)
+    await user.click(screen.getByTestId('lang-switch'))
+
+    expect(
+      screen.getByRole('heading', { level: 1, name: 'Check your answers before you apply' }),
+    ).toBeInTheDocument()
+    expect(screen.getByTestId('answer-childGender')).toHaveTextContent("Child's sexMale")
+    expect(screen.getByTestId('answer-guardianRelationship')).toHaveTextContent('Relationship to the childFather')
+    expect(screen.getByTestId('answer-residenceBasis')).toHaveTextContent(
+      'Basis for admissionHousehold registered in this city, living in a home the family owns',
+    )
+    expect(screen.getByTestId('answer-needsSpecialEducationSupport')).toHaveTextContent(
+      /Does the child need special educational support.*\?No/,
+    )
+    expect(
+      within(screen.getByTestId('answer-childName')).getByRole('link', { name: "Change Child's full name" }),
+    ).toBeInTheDocument()
+  })
+
   it('sends the person to the documents when the backend says some are missing', async () => {
     const { handlers } = applicationBackend({
       application: draft({

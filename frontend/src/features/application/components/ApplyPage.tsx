@@ -94,7 +94,7 @@ export function ApplyPage() {
     )
   }
 
-  const schema = formSchemaOf(service.data)
+  const schema = localize.schema(formSchemaOf(service.data))
   if (!schema) {
     return (
       <div className="page-width page-section">

@@ -1,9 +1,11 @@
+import type { Translations } from '@/features/catalog/form-texts'
 import type { ServiceDetail } from '@/features/catalog/types'
 
 /**
  * The part of JSON Schema (draft 2020-12) the services' forms use: objects with titled properties,
  * strings (dates, patterns, lengths), numbers, booleans, choices as `oneOf: [{const, title}]`,
- * arrays of choices or of objects, and `x-prefill` for answers taken from the verified identity.
+ * arrays of choices or of objects, `x-prefill` for answers taken from the verified identity, and
+ * `x-title` / `x-description` for the texts in English.
  */
 export interface FormSchema {
   type?: string | string[]
@@ -26,6 +28,10 @@ export interface FormSchema {
   minItems?: number
   uniqueItems?: boolean
   'x-prefill'?: string
+  /** `title` in other languages; pages read the schema through `useLocalize().schema`. */
+  'x-title'?: Translations
+  /** `description` in other languages. */
+  'x-description'?: Translations
   [keyword: string]: unknown
 }
 

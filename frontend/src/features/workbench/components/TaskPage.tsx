@@ -1,6 +1,6 @@
 import { Button, Typography } from 'antd'
 import { useQueryClient } from '@tanstack/react-query'
-import { useId, useState, type ReactNode } from 'react'
+import { useId, useMemo, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useParams } from 'react-router'
 import { useService } from '@/features/catalog/api/get-service'
@@ -102,7 +102,10 @@ function TaskDetail({ view, onReload }: { view: TaskView; onReload: () => void }
   const queryClient = useQueryClient()
   const headingId = useId()
   const { task } = view
-  const service = useService(task.serviceCode).data as ServiceWithForm | undefined
+  const guidance = useService(task.serviceCode).data as ServiceWithForm | undefined
+  // the form's field and option titles in the page's language, for the data, history and decision
+  const formSchema = names.schema(guidance?.formSchema)
+  const service = useMemo(() => (guidance ? { ...guidance, formSchema } : undefined), [guidance, formSchema])
   const claim = useClaim()
   const [claimError, setClaimError] = useState<unknown>()
   const [reassigning, setReassigning] = useState(false)

@@ -1,6 +1,6 @@
 import type { FormFieldSchema, FormSchema } from '../types'
 
-/** The field's title in the service's form (Chinese), or its name when the form has none. */
+/** The field's title in the service's form (localized to the page's language), or its name when it has none. */
 export function fieldLabel(schema: FormSchema | null | undefined, field: string): string {
   const title = schema?.properties?.[field]?.title
   return typeof title === 'string' && title.trim() !== '' ? title : field

@@ -49,30 +49,32 @@ export const foodLicenceWithForm: ServiceWithForm = {
   ],
   formSchema: {
     properties: {
-      enterpriseName: { type: 'string', title: '企业名称' },
-      uscc: { type: 'string', title: '统一社会信用代码' },
-      premisesAddress: { type: 'string', title: '经营场所地址' },
-      businessArea: { type: 'number', title: '经营场所面积（平方米）' },
+      enterpriseName: { type: 'string', title: '企业名称', 'x-title': { 'en-US': 'Business name' } },
+      uscc: { type: 'string', title: '统一社会信用代码', 'x-title': { 'en-US': 'Unified social credit code' } },
+      premisesAddress: { type: 'string', title: '经营场所地址', 'x-title': { 'en-US': 'Address of the premises' } },
+      businessArea: { type: 'number', title: '经营场所面积（平方米）', 'x-title': { 'en-US': 'Floor area of the premises (square metres)' } },
       businessEntityType: {
         type: 'string',
         title: '主体业态',
+        'x-title': { 'en-US': 'Type of food business' },
         oneOf: [
-          { const: 'food-retail', title: '食品销售经营者' },
-          { const: 'catering', title: '餐饮服务经营者' },
+          { const: 'food-retail', title: '食品销售经营者', 'x-title': { 'en-US': 'Food retailer' } },
+          { const: 'catering', title: '餐饮服务经营者', 'x-title': { 'en-US': 'Restaurant or catering business' } },
         ],
       },
       businessItems: {
         type: 'array',
         title: '经营项目',
+        'x-title': { 'en-US': 'Business activities' },
         items: {
           type: 'string',
           oneOf: [
-            { const: 'hot-food', title: '热食类食品制售' },
-            { const: 'drinks', title: '自制饮品制售' },
+            { const: 'hot-food', title: '热食类食品制售', 'x-title': { 'en-US': 'Preparing and selling hot food' } },
+            { const: 'drinks', title: '自制饮品制售', 'x-title': { 'en-US': 'Making and selling freshly made drinks' } },
           ],
         },
       },
-      onlineSales: { type: 'boolean', title: '是否通过网络经营' },
+      onlineSales: { type: 'boolean', title: '是否通过网络经营', 'x-title': { 'en-US': 'Do you sell online?' } },
     },
   },
 }

@@ -55,7 +55,8 @@ function posts(fetchMock: ReturnType<typeof mockBackend>, path: string) {
 
 async function openAdmin() {
   const view = renderApp('/admin/workflows')
-  await screen.findByTestId('admin-services')
+  // the first render loads the page's code; a busy machine needs more than the default second
+  await screen.findByTestId('admin-services', undefined, { timeout: 5000 })
   return view
 }
 

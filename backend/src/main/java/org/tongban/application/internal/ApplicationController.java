@@ -38,6 +38,7 @@ import org.tongban.web.ProblemType;
 import org.tongban.web.Problems;
 import org.tongban.workflow.Actor;
 import org.tongban.workflow.BusinessCalendar;
+import org.tongban.workflow.FormTexts;
 import org.tongban.workflow.HistoryEntry;
 import org.tongban.workflow.InstanceId;
 import org.tongban.workflow.InstanceView;
@@ -154,7 +155,8 @@ class ApplicationController {
         List<Map<String, String>> missing = published.definition().service().materials().stream()
                 .filter(material -> material.required() && !attached.contains(material.code()))
                 .map(material -> Map.of("field", "materials." + material.code(),
-                        "message", message("application.material.missing")))
+                        "message", message("application.material.missing",
+                                material.name().in(LocaleContextHolder.getLocale()))))
                 .toList();
         if (!missing.isEmpty()) {
             ProblemDetail problem = problems.create(HttpStatus.BAD_REQUEST, ProblemType.MATERIALS_MISSING);
@@ -211,7 +213,9 @@ class ApplicationController {
             ProblemDetail problem = problems.create(HttpStatus.BAD_REQUEST, ProblemType.VALIDATION_FAILED);
             List<Map<String, String>> errors = new ArrayList<>();
             changed.stream().filter(field -> !request.items().contains(field)).forEach(field -> errors.add(
-                    Map.of("field", field, "message", message("application.correction.not-flagged"))));
+                    Map.of("field", field, "message", message("application.correction.not-flagged",
+                            FormTexts.fieldLabel(published.definition().formSchema(), field,
+                                    LocaleContextHolder.getLocale(), String::valueOf)))));
             problem.setProperty("errors", errors);
             throw new org.springframework.web.ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
         }
@@ -224,8 +228,8 @@ class ApplicationController {
 
     // ---------------------------------------------------------------- helpers
 
-    private String message(String key) {
-        return messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
+    private String message(String key, Object... args) {
+        return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
     }
 
     private Row owned(String id, Person person) {

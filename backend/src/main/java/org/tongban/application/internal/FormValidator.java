@@ -12,13 +12,16 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
 
+import org.tongban.workflow.FormTexts;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Checks form data against the service's JSON Schema — the same schema the browser renders the form
  * from; the server is the authority. Drafts may be incomplete (missing required answers are fine);
- * submissions must be complete. Messages come in the request's language.
+ * submissions must be complete. Messages come in the request's language and name the field by its
+ * title in that language.
  */
 final class FormValidator {
 
@@ -47,13 +50,25 @@ final class FormValidator {
                 continue;
             }
             String field = field(error);
-            problems.putIfAbsent(field, new FieldProblem(field, plain(error, locale)));
+            problems.putIfAbsent(field, new FieldProblem(field, plain(error, label(formSchema, field, locale), locale)));
         }
         return new ArrayList<>(problems.values());
     }
 
-    /** Our own wording for the usual mistakes; the validator's text only for the rare rest. */
-    private String plain(Error error, Locale locale) {
+    /**
+     * The field as the form names it in the language: its title (the English of {@code x-title} on
+     * English pages), with the titles of the groups it is in.
+     */
+    private String label(Map<String, Object> formSchema, String field, Locale locale) {
+        if (field.isEmpty()) {
+            return "";
+        }
+        return FormTexts.fieldLabel(formSchema, field, locale,
+                position -> messages.getMessage("form.item", new Object[] {position}, "#" + position, locale));
+    }
+
+    /** Our own wording for the usual mistakes, naming the field; the validator's text only for the rare rest. */
+    private String plain(Error error, String label, Locale locale) {
         String keyword = error.getKeyword() == null ? "" : error.getKeyword();
         String key = switch (keyword) {
             case "required" -> "form.required";
@@ -67,7 +82,8 @@ final class FormValidator {
             case "minItems", "maxItems" -> "form.items";
             default -> null;
         };
-        return key == null ? error.getMessage() : messages.getMessage(key, null, error.getMessage(), locale);
+        return key == null ? error.getMessage()
+                : messages.getMessage(key, new Object[] {label}, error.getMessage(), locale);
     }
 
     private static String field(Error error) {

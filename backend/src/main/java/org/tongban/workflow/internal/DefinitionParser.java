@@ -105,6 +105,10 @@ public final class DefinitionParser {
         }
         WorkflowDefinition definition = map(source.tree(), problems);
         check(file, definition, problems);
+        // warnings, not errors: versions published before translations were checked must still load
+        for (FormTextCheck.Finding finding : FormTextCheck.check(definition.formSchema(), "/form/schema")) {
+            problems.warning(finding.pointer(), finding.code(), finding.args().toArray(String[]::new));
+        }
         return problems.report(problems.hasErrors() ? null : definition);
     }
 

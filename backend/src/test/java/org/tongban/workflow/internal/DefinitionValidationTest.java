@@ -74,7 +74,8 @@ class DefinitionValidationTest {
     void acceptsEveryShippedDefinition(String file) {
         ValidationReport report = parser.parse(file, read("/workflows/" + file));
 
-        assertThat(report.errors()).as(() -> describe(report)).isEmpty();
+        // not even a warning: every field, group and option has its English title
+        assertThat(report.problems()).as(() -> describe(report)).isEmpty();
         assertThat(report.valid()).isTrue();
         assertThat(report.definition()).hasValueSatisfying(definition ->
                 assertThat(file).isEqualTo(definition.service().category() + "/" + definition.service().code() + ".yaml"));
@@ -373,6 +374,113 @@ class DefinitionValidationTest {
         DefinitionProblem problem = onlyError(validate("enterprise/form-schema-invalid.yaml"));
 
         assertThat(problem.path()).startsWith("/form/schema");
+    }
+
+    // ---- the form's texts in English ----
+
+    @Test
+    void warnsAboutAFieldTitleWithoutEnglishButStillAccepts() {
+        String file = "enterprise/form-field-title-untranslated.yaml";
+        ValidationReport report = validate(file);
+
+        assertThat(report.valid()).isTrue();
+        assertThat(report.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.severity()).isEqualTo(Severity.WARNING);
+            assertProblem(file, problem, "form-field-title-untranslated", "/form/schema/properties/premisesAddress/title",
+                    "      premisesAddress:", "\"premisesAddress\"", "经营场所地址", "no English title",
+                    "x-title: { en-US: English title }");
+            assertThat(problem.describe(messages, Locale.US)).startsWith("warning: " + file + ":");
+            assertThat(problem.describe(messages, Locale.SIMPLIFIED_CHINESE))
+                    .contains("表单字段“premisesAddress”的标题“经营场所地址”没有英文", "x-title: { en-US: 英文标题 }");
+        });
+    }
+
+    @Test
+    void warnsAboutAnOptionWhoseTitleHasNoEnglish() {
+        String file = "enterprise/form-option-title-untranslated.yaml";
+        ValidationReport report = validate(file);
+
+        assertThat(report.valid()).isTrue();
+        assertThat(report.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.severity()).isEqualTo(Severity.WARNING);
+            assertProblem(file, problem, "form-option-title-untranslated",
+                    "/form/schema/properties/businessEntityType/oneOf/1/title", "          - { const: catering",
+                    "option \"catering\"", "餐饮服务经营者", "\"businessEntityType\"",
+                    "{ const: catering, title: 餐饮服务经营者, x-title: { en-US: English label } }");
+        });
+    }
+
+    @Test
+    void rejectsTranslationsThatAreNotAMapOfLanguages() {
+        DefinitionProblem problem = onlyError(validate("enterprise/form-title-translations-not-a-map.yaml"));
+
+        assertThat(problem.path()).isEqualTo("/form/schema/properties/enterpriseName/x-title");
+        assertThat(problem.code()).isEqualTo("schema-type");
+    }
+
+    @Test
+    void looksAtGroupsListsAndOptionsButNotAtSchemasOnlyConditionsRead() {
+        // a group without English, a list of groups whose choices lack titles, and conditional schemas
+        // (their properties are no questions, so they need no titles)
+        String yaml = read("/workflows-broken/enterprise/food-licence.yaml")
+                .replace("    properties:\n      enterpriseName:", """
+                    allOf:
+                      - if: { properties: { businessArea: { const: 1 } } }
+                        then: { required: [enterpriseName] }
+                    dependentSchemas:
+                      enterpriseName: { properties: { businessArea: { minimum: 2 } } }
+                    properties:
+                      enterpriseName:
+                """.stripTrailing())
+                .replace("      businessEntityType:", """
+                      owner:
+                        type: object
+                        title: 负责人
+                        properties:
+                          name: { type: string, title: 姓名, description: 与身份证件一致 }
+                          phone: { type: string }
+                      shops:
+                        type: array
+                        title: 门店
+                        x-title: { en-US: Shops }
+                        items:
+                          type: object
+                          properties:
+                            kind:
+                              type: string
+                              title: 类型
+                              x-title: { en-US: Kind }
+                              oneOf:
+                                - { const: kiosk }
+                                - { const: stall, title: 摊位 }
+                      businessEntityType:
+                """.stripTrailing());
+
+        ValidationReport report = parser.parse("enterprise/food-licence.yaml", yaml);
+
+        assertThat(report.errors()).as(() -> describe(report)).isEmpty();
+        assertThat(report.problems()).extracting(DefinitionProblem::code, DefinitionProblem::path, DefinitionProblem::args)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("form-field-title-untranslated",
+                                "/form/schema/properties/owner/title", List.of("owner", "负责人")),
+                        org.assertj.core.groups.Tuple.tuple("form-field-title-untranslated",
+                                "/form/schema/properties/owner/properties/name/title", List.of("owner.name", "姓名")),
+                        org.assertj.core.groups.Tuple.tuple("form-description-untranslated",
+                                "/form/schema/properties/owner/properties/name/description",
+                                List.of("owner.name", "与身份证件一致")),
+                        org.assertj.core.groups.Tuple.tuple("form-field-title-missing",
+                                "/form/schema/properties/owner/properties/phone", List.of("owner.phone")),
+                        org.assertj.core.groups.Tuple.tuple("form-option-title-missing",
+                                "/form/schema/properties/shops/items/properties/kind/oneOf/0", List.of("shops.kind", "kiosk")),
+                        org.assertj.core.groups.Tuple.tuple("form-option-title-untranslated",
+                                "/form/schema/properties/shops/items/properties/kind/oneOf/1/title",
+                                List.of("shops.kind", "stall", "摊位")));
+        assertThat(report.problems()).allSatisfy(problem -> {
+            assertThat(problem.severity()).isEqualTo(Severity.WARNING);
+            assertThat(problem.line()).isNotNull();
+            assertThat(problem.describe(messages, Locale.US)).doesNotContain("workflow.validation.");
+            assertThat(problem.describe(messages, Locale.SIMPLIFIED_CHINESE)).doesNotContain("workflow.validation.");
+        });
     }
 
     // ---- helpers ----
