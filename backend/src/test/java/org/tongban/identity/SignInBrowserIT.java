@@ -52,6 +52,11 @@ class SignInBrowserIT {
     }
 
     @Test
+    void thePagesOfTheJourneysAreCompleteInEnglish() throws Exception {
+        Playwright.run("e2e/english.spec.ts", "http://localhost:18081", Map.of());
+    }
+
+    @Test
     void clerksSeeTheirQueueAndDepartmentAdminsValidateADefinition() throws Exception {
         Playwright.run("e2e/workbench.spec.ts", "http://localhost:18081", Map.of());
     }
