@@ -7,6 +7,7 @@ import { decideTask, signIn, signOut } from './support/people.ts'
 // The screenshots in docs/screenshots: each main page on a desktop (1280 × 900) and a phone
 // (390 × 844). Not part of the test run; against a freshly started portal (embedded defaults):
 //
+//   apt-get install fonts-noto-cjk   # Chinese glyphs for the headless browser
 //   SCREENSHOTS_DIR=../docs/screenshots TONGBAN_BASE_URL=http://localhost:8080 npx playwright test e2e/screenshots.spec.ts
 const dir = process.env.SCREENSHOTS_DIR
 test.skip(!dir, 'set SCREENSHOTS_DIR to take the screenshots')
