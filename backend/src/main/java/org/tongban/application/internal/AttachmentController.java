@@ -72,14 +72,14 @@ class AttachmentController {
     private final Tika tika = new Tika();
 
     AttachmentController(JdbcApplications applications, WorkflowDefinitions definitions, CurrentPerson currentPerson,
-            AttachmentScanner scanner, JdbcClient jdbc, Clock clock, @Value("${tongban.data-dir}") String dataDir) {
+            AttachmentScanner scanner, JdbcClient jdbc, Clock clock, @Value("${tongban.attachments-dir}") String attachmentsDir) {
         this.applications = applications;
         this.definitions = definitions;
         this.currentPerson = currentPerson;
         this.scanner = scanner;
         this.jdbc = jdbc;
         this.clock = clock;
-        this.storage = Path.of(dataDir, "attachments");
+        this.storage = Path.of(attachmentsDir);
     }
 
     record AttachmentView(String id, String materialCode, String fileName, String mediaType, long sizeBytes,
