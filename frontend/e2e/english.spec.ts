@@ -1,7 +1,6 @@
 import { expect, test, type Page } from '@playwright/test'
-import { api } from './support/api.ts'
+import { enrolment } from './support/applications.ts'
 import { expectNoSeriousViolations } from './support/axe.ts'
-import { png } from './support/files.ts'
 import { signIn, signOut } from './support/people.ts'
 
 // English (en-US), the portal's second language, is complete on the pages the journeys touch: once
@@ -26,34 +25,6 @@ async function toEnglish(page: Page) {
     await page.getByTestId('lang-switch').click()
     await expect(page.locator('html')).toHaveAttribute('lang', 'en-US')
   }
-}
-
-async function enrolment(page: Page): Promise<{ id: string; number: string }> {
-  const { id } = (await api(page, 'POST', '/api/v1/applications', { serviceCode: 'primary-school-enrolment' })) as {
-    id: string
-  }
-  await api(page, 'PUT', `/api/v1/applications/${id}/draft`, {
-    formData: {
-      childName: '张小明',
-      childIdNumber: '110105201905010012',
-      childGender: 'male',
-      childBirthDate: '2019-05-01',
-      guardianRelationship: 'father',
-      guardianPhone: '13800138000',
-      householdRegistrationAddress: '北京市东城区和平里街道 1 号',
-      residenceAddress: '北京市东城区和平里街道 1 号',
-      residenceBasis: 'local-owned-home',
-      vaccinationCertificateNumber: 'YM2019050100',
-    },
-  })
-  for (const material of ['household-register', 'proof-of-residence', 'vaccination-certificate']) {
-    await api(page, 'POST', `/api/v1/applications/${id}/attachments?material=${material}`, undefined, {
-      file: { name: `${material}.png`, mimeType: 'image/png', buffer: png(8, 8, [10, 10, 10]) },
-    })
-  }
-  await api(page, 'POST', `/api/v1/applications/${id}/submission`)
-  const { number } = (await api(page, 'GET', `/api/v1/applications/${id}`)) as { number: string }
-  return { id, number }
 }
 
 test('the pages of the journeys are complete in English', async ({ page }) => {
