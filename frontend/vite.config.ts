@@ -28,6 +28,8 @@ export default defineConfig({
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },
   server: {
+    // the app's own files, and the shipped service definitions, which unit tests check forms against
+    fs: { allow: ['.', '../workflows'] },
     proxy: Object.fromEntries(
       backendPaths.map((path) => [path, { target: backend, xfwd: true }]),
     ),

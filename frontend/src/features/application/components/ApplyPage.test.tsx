@@ -123,6 +123,24 @@ describe('applying online (在线办理)', () => {
     expect(calls(fetchMock, `/api/v1/applications/${APPLICATION_ID}/draft`, 'PUT')).toHaveLength(0)
   })
 
+  it('asks for the residence permit number as soon as the guardian says they hold one', async () => {
+    const { handlers } = applicationBackend({ application: draft({ formData: completeAnswers }) })
+    const fetchMock = signedInAs(citizen, handlers)
+    const { user } = await openForm(`${RESUME}&page=3`)
+
+    // optional for a family registered in this city
+    expect(screen.getByRole('textbox', { name: '监护人居住证号码（选填）' })).toBeInTheDocument()
+
+    await user.click(screen.getByRole('radio', { name: '非本市户籍，监护人持本市居住证（随迁子女）' }))
+    expect(await screen.findByRole('textbox', { name: '监护人居住证号码' })).toBeInTheDocument()
+    await user.click(screen.getByRole('button', { name: '保存并继续' }))
+
+    const summary = await screen.findByTestId('error-summary')
+    expect(within(summary).getAllByRole('link').map((link) => link.textContent)).toEqual(['请填写监护人居住证号码'])
+    expect(screen.getByTestId('application-wizard')).toHaveAttribute('data-page', '3')
+    expect(calls(fetchMock, `/api/v1/applications/${APPLICATION_ID}/draft`, 'PUT')).toHaveLength(0)
+  })
+
   it('shows the backend’s validation problems in the summary and next to the field', async () => {
     const { handlers } = applicationBackend({
       application: draft({ formData: completeAnswers }),

@@ -15,7 +15,7 @@ import { formSchemaOf } from '../lib/schema'
 import { PageLoading, PageProblem, SignInPrompt } from './PageStates'
 import { Receipt } from './Receipt'
 
-// The form library (rjsf, Ajv) loads only when someone actually applies.
+// The form library (rjsf and its JSON Schema validator) loads only when someone actually applies.
 const ApplicationWizard = lazy(() => import('./ApplicationWizard'))
 
 /** Starts this visit's draft; the Idempotency-Key makes a reload find the same one. */

@@ -1,6 +1,3 @@
-import { customizeValidator } from '@rjsf/validator-ajv8'
-import type { ErrorObject } from 'ajv'
-import Ajv2020 from 'ajv/dist/2020'
 import type { TFunction } from 'i18next'
 import type { FieldProblem, FormData } from '../types'
 import { firstPerField } from './problems'
@@ -12,13 +9,15 @@ import {
   schemaType,
   type FormSchema,
 } from './schema'
+import { SchemaValidator, type SchemaProblem } from './schema-validator'
 
 /**
  * The JSON Schema validator for the forms: the services' schemas are draft 2020-12 (if/then,
- * dependentRequired), so Ajv's 2020 class. The same instance drives rjsf's conditional fields.
- * The backend checks again with the same schema and is the authority.
+ * dependentRequired), checked without generating code, as the Content-Security-Policy allows no
+ * eval. The same instance drives rjsf's conditional fields. The backend checks again with the
+ * same schema and is the authority.
  */
-export const formValidator = customizeValidator({ AjvClass: Ajv2020 })
+export const formValidator = new SchemaValidator()
 
 /** Patterns the shipped forms use, each with a plain explanation instead of the regex. */
 const KNOWN_PATTERNS: Record<string, 'idNumber' | 'mobile' | 'uscc' | 'time' | 'bankAccount'> = {
@@ -50,14 +49,13 @@ function join(path: string, property: string): string {
 interface Issue {
   field: string
   keyword: string
-  error: ErrorObject
+  error: SchemaProblem
 }
 
-function issues(errors: readonly ErrorObject[], complete: boolean): Issue[] {
+function issues(errors: readonly SchemaProblem[], complete: boolean): Issue[] {
   const found: Issue[] = []
   for (const error of errors) {
     const path = pathOf(error.instancePath)
-    const params = error.params as Record<string, unknown>
     switch (error.keyword) {
       // the branches say it better than the condition
       case 'if':
@@ -67,7 +65,7 @@ function issues(errors: readonly ErrorObject[], complete: boolean): Issue[] {
       case 'required':
       case 'dependentRequired':
         if (complete) {
-          found.push({ field: join(path, String(params.missingProperty)), keyword: 'required', error })
+          found.push({ field: join(path, String(error.params.missingProperty)), keyword: 'required', error })
         }
         continue
       default:
@@ -81,8 +79,8 @@ function issues(errors: readonly ErrorObject[], complete: boolean): Issue[] {
 function describe(t: TFunction, schema: FormSchema, issue: Issue): string {
   const fieldSchema = schemaAt(schema, issue.field)
   const field = fieldSchema?.title ?? issue.field.split('.').at(-1) ?? issue.field
-  const params = issue.error.params as Record<string, unknown>
-  const limit = params.limit as number | undefined
+  const { params } = issue.error
+  const limit = params.limit
   switch (issue.keyword) {
     case 'required':
       return isChoice(fieldSchema) || isMultipleChoice(fieldSchema) || schemaType(fieldSchema) === 'boolean'
@@ -151,7 +149,9 @@ export function validateAnswers(
   data: FormData,
   { complete }: { complete: boolean },
 ): FieldProblem[] {
-  const { errors } = formValidator.rawValidation<ErrorObject>(schema as never, data)
+  const { errors, validationError } = formValidator.rawValidation<SchemaProblem>(schema as never, data)
+  // a schema the validator cannot use checks nothing; say so rather than accept any answers quietly
+  if (validationError) console.error('The form schema could not be used for validation:', validationError)
   return firstPerField(
     issues(errors ?? [], complete).map((issue) => ({
       field: issue.field,

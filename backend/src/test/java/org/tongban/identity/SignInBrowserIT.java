@@ -36,6 +36,11 @@ class SignInBrowserIT {
     }
 
     @Test
+    void theApplicationFormChecksAnswersAndConditionalQuestionsUnderTheContentSecurityPolicy() throws Exception {
+        Playwright.run("e2e/form-checks.spec.ts", "http://localhost:18081", Map.of());
+    }
+
+    @Test
     void journey2ABusinessAppliesForAFoodLicenceCorrectsOneAnswerAndIsApprovedAfterInspection() throws Exception {
         Playwright.run("e2e/food-licence.spec.ts", "http://localhost:18081", Map.of());
     }
