@@ -24,6 +24,11 @@ test('the home page has no serious accessibility violations, signed out and sign
   await expect(page.locator('html')).toHaveAttribute('lang', 'en-US')
   await expectNoSeriousViolations(page, 'home, signed in, en-US')
 
+  // a link under the mouse keeps its contrast
+  await page.goto('/services/primary-school-enrolment')
+  await page.locator('main a[href="/services"]').first().hover()
+  await expectNoSeriousViolations(page, 'guidance, a link under the mouse')
+
   // keyboard, from a fresh page load: the skip link is the first stop and leads to the main content
   await page.goto('/')
   await expect(page.getByTestId('user-name')).toBeVisible()
