@@ -97,6 +97,44 @@ class NotificationsIT {
         await().atMost(Duration.ofSeconds(15)).until(() -> mailServer.getReceivedMessages().length >= 2);
     }
 
+    /**
+     * Inbox entries and the application's status are written in the transaction of their cause: they are
+     * there as soon as it commits (no waiting), and not at all when it rolls back.
+     */
+    @Test
+    void inboxEntriesAndStatusExistExactlyWhenTheirCauseDoes() {
+        String subject = "mother-" + UUID.randomUUID();
+        transactions.executeWithoutResult(status -> {
+            submit(subject, null);
+            status.setRollbackOnly();
+        });
+        assertThat(inbox(subject, "submitted")).as("a submission rolled back tells nobody").isZero();
+
+        String instance = submit(subject, null);
+        assertThat(inbox(subject, "submitted")).as("written with the submission, no waiting").isEqualTo(1);
+
+        // a correction request whose transaction rolls back: no entry, the status stays
+        org.tongban.workflow.InstanceId id = new org.tongban.workflow.InstanceId(instance);
+        WorkflowCommand.RequestCorrection correction = new WorkflowCommand.RequestCorrection("delivery-record-review",
+                java.util.List.of("motherIdNumber"), "身份证号与分娩记录不一致");
+        Actor clerk = Actor.clerk("health-clerk", "health");
+        transactions.executeWithoutResult(status -> {
+            engine.fire(id, correction, clerk);
+            status.setRollbackOnly();
+        });
+        assertThat(inbox(subject, "correction-requested")).isZero();
+        assertThat(status(instance)).isEqualTo("submitted");
+
+        engine.fire(id, correction, clerk);
+        assertThat(inbox(subject, "correction-requested")).isEqualTo(1);
+        assertThat(status(instance)).isEqualTo("correction");
+    }
+
+    private String status(String instance) {
+        return jdbc.sql("SELECT status FROM application WHERE workflow_instance_id = ?").param(instance)
+                .query(String.class).single();
+    }
+
     @Test
     void mailWaitsForTheMailServerAndIsNotLost() throws Exception {
         // the mail server is down

@@ -11,9 +11,10 @@ import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.tongban.application.ApplicationSummary;
 import org.tongban.application.Applications;
 import org.tongban.identity.Person;
@@ -197,37 +198,39 @@ class JdbcApplications implements Applications {
     }
 
     // ---- the workflow moved: keep the list's status current (the applicant's own actions refresh it
-    // directly; a clerk's correction request and the final decision arrive as events) ----
+    // directly; a clerk's correction request and the final decision arrive as events). The status is a
+    // projection of the workflow's state in the same database, so it is written in the transition's own
+    // transaction, just before it commits: the list never lags behind the workflow, and no event
+    // publication (three more commits each) is needed for it. ----
 
-    @ApplicationModuleListener
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void on(WorkflowEvents.CorrectionRequested event) {
-        updateStatusOf(event.instanceId());
+        updateStatusOf(event.instanceId(), "correction");
     }
 
-    @ApplicationModuleListener
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void on(WorkflowEvents.WorkflowEnded event) {
-        updateStatusOf(event.instanceId());
+        updateStatusOf(event.instanceId(), event.outcome());
     }
 
-    private void updateStatusOf(String instanceId) {
-        engine.find(new InstanceId(instanceId)).ifPresent(view -> jdbc.sql("""
+    private void updateStatusOf(String instanceId, String status) {
+        jdbc.sql("""
                 UPDATE application SET status = ?, updated_at = ? WHERE workflow_instance_id = ? AND status <> ?""")
-                .params(status(view), Timestamp.from(clock.instant()), instanceId, status(view)).update());
+                .params(status, Timestamp.from(clock.instant()), instanceId, status).update();
     }
 
     // ---- for other modules ----
 
     @Override
     public Optional<ApplicationSummary> byWorkflowInstance(String instanceId) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM application WHERE workflow_instance_id = ?").param(instanceId)
-                .query(this::row).optional()
-                .map(row -> new ApplicationSummary(row.id(), row.number(), row.serviceCode(), row.applicantSubject(),
-                        row.applicantName(), email(row.id()), row.enterpriseName(), row.status(), row.submittedAt()));
-    }
-
-    private String email(String id) {
-        return jdbc.sql("SELECT applicant_email FROM application WHERE id = ?").param(id).query(String.class).optional()
-                .orElse(null);
+        return jdbc.sql("SELECT " + COLUMNS + ", applicant_email FROM application WHERE workflow_instance_id = ?")
+                .param(instanceId)
+                .query((rs, n) -> {
+                    Row row = row(rs, n);
+                    return new ApplicationSummary(row.id(), row.number(), row.serviceCode(), row.applicantSubject(),
+                            row.applicantName(), rs.getString("applicant_email"), row.enterpriseName(), row.status(),
+                            row.submittedAt());
+                }).optional();
     }
 
     @Override
