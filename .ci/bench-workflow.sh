@@ -23,7 +23,7 @@ SQL
     jfr=("-DargLine=-XX:FlightRecorderOptions:stackdepth=256 -XX:StartFlightRecording=filename=$PWD/backend/target/benchmark-$run.jfr,settings=profile")
   fi
   TONGBAN_DB_URL="$url" ./mvnw -q -o -pl backend failsafe:integration-test -Dit.test=WorkflowThroughputBenchmark \
-    -Dspring.profiles.active=demo,mariadb -Dfailsafe.failIfNoSpecifiedTests=false "${jfr[@]}" >/dev/null || {
+    -Dspring.profiles.active=demo,mariadb ${BENCH_ARGS:-} ${BENCH_ARGS:-} -Dfailsafe.failIfNoSpecifiedTests=false "${jfr[@]}" >/dev/null || {
     echo "benchmark run $run failed (backend/target/failsafe-reports)"; exit 1; }
   cat backend/target/benchmark-workflow.txt
 done
