@@ -200,4 +200,16 @@ test('a citizen applies for primary school enrolment, resumes the draft and subm
   await expect(timeline).toContainText('安排至和平里第一小学')
   await expect(timeline).toContainText('出具电子证照')
   await expectNoSeriousViolations(page, 'application page, approved')
+
+  // and heard of each step in the inbox: the submission, every approved step, the decision
+  await page.getByTestId('notification-bell').click()
+  await page.getByTestId('all-notifications').click()
+  const inbox = page.getByTestId('notifications-page').getByTestId('notification-list')
+  for (const title of [`办件已提交：${number}`, `办理进度：${number}`, `办件已办结（通过）：${number}`]) {
+    await expect(inbox.locator('li').filter({ hasText: title }).first()).toBeVisible()
+  }
+  for (const step of ['报名受理', '预防接种证查验', '入学资格审核', '学位安排']) {
+    await expect(inbox.locator('li').filter({ hasText: number }).filter({ hasText: `已通过“${step}”环节` })).toHaveCount(1)
+  }
+  await expectNoSeriousViolations(page, 'notifications')
 })
