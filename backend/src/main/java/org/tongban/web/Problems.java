@@ -13,6 +13,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.LocaleResolver;
+import org.tongban.shared.Localizable;
+import org.tongban.shared.ProblemCode;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -43,6 +45,18 @@ public class Problems {
 
     public ProblemDetail create(HttpStatusCode status, ProblemType type, Object... detailArgs) {
         return create(status, type, LocaleContextHolder.getLocale(), detailArgs);
+    }
+
+    /** A problem for a module's domain code: type {@code urn:tongban:problem:<slug>}, texts from the bundle. */
+    public ProblemDetail create(HttpStatusCode status, ProblemCode code, Object... detailArgs) {
+        Locale locale = LocaleContextHolder.getLocale();
+        ProblemDetail problem = ProblemDetail.forStatus(status);
+        problem.setType(java.net.URI.create("urn:tongban:problem:" + code.slug()));
+        problem.setTitle(messages.getMessage("problem." + code.slug() + ".title", null, code.slug(), locale));
+        Object[] args = java.util.Arrays.stream(detailArgs)
+                .map(arg -> arg instanceof Localizable text ? text.in(locale) : arg).toArray();
+        problem.setDetail(messages.getMessage("problem." + code.slug() + ".detail", args, null, locale));
+        return problem;
     }
 
     /** Writes a problem straight to the response: for filters, outside Spring MVC. */

@@ -12,11 +12,27 @@ public interface WorkflowDefinitions {
 
     /**
      * Publishes a definition: a new version when its content changed, the existing version
-     * otherwise. Applications already running stay on the version they started with.
+     * otherwise. Applications already running stay on the version they started with. A service that
+     * exists may only be published by its owning department's admins (or the platform admin) and keeps
+     * its department: moving it is {@link #transfer}.
      *
      * @throws InvalidDefinitionException when it does not validate
+     * @throws org.tongban.shared.DomainException {@link WorkflowProblem#NOT_OWNER}, {@link WorkflowProblem#DEPARTMENT_CHANGE}
      */
-    PublishedDefinition publish(String file, String yaml, String publishedBy);
+    PublishedDefinition publish(String file, String yaml, Publisher publisher);
+
+    /**
+     * Seeds a service from a file shipped in the jar: published when the service has no version yet, or
+     * when the shipped file changed and every version so far came from shipped files. A version a
+     * department published stays in force.
+     */
+    PublishedDefinition seed(String file, String yaml);
+
+    /**
+     * The platform admin moves a service to another department: a new version of the newest file with
+     * the service's department changed, recorded with the reason. Steps keep the departments they name.
+     */
+    PublishedDefinition transfer(String serviceCode, String department, String reason, Publisher platformAdmin);
 
     Optional<PublishedDefinition> latest(String serviceCode);
 

@@ -213,6 +213,18 @@ class ApplicationJourneyIT {
         assertThat(jdbc.sql("SELECT claimed_by FROM workflow_task WHERE instance_id = ? AND step_id = ?")
                 .params(instance, "vaccination-record-check").query(String.class).single())
                 .as("the claim is stored").isNotNull();
+        // a step may only flag what it can see: education's answers and invented fields are refused by name
+        Page outside = health.json("POST", healthStep + "/decision", """
+                {"action":"correction","items":["residenceAddress","preferredSchool","noSuchField"],"reason":"请核对"}""",
+                true);
+        assertThat(outside.status()).as(outside.body()).isEqualTo(400);
+        assertThat(json(outside).path("type").asString()).isEqualTo("urn:tongban:problem:workflow-correction-items");
+        assertThat(json(outside).path("errors").valueStream().map(e -> e.path("field").asString()).toList())
+                .containsExactly("residenceAddress", "preferredSchool", "noSuchField");
+        assertThat(json(outside).path("errors").get(0).path("message").asString()).contains("residenceAddress");
+        assertThat(jdbc.sql("SELECT status FROM workflow_task WHERE instance_id = ? AND step_id = ?")
+                .params(instance, "vaccination-record-check").query(String.class).single())
+                .as("nothing changed").isEqualTo("ACTIVE");
         Page correction = health.json("POST", healthStep + "/decision", """
                 {"action":"correction","items":["vaccinationCertificateNumber"],"reason":"预防接种证编号与接种系统不一致"}""",
                 true);

@@ -49,4 +49,26 @@ class MessagesCompletenessTest {
         chineseInEnglish.values().removeIf(value -> !HAN.matcher(value).find());
         assertThat(chineseInEnglish).isEmpty();
     }
+
+    /** Every domain refusal a module can throw has its title and detail in both languages. */
+    @Test
+    void everyDomainProblemCodeHasItsTexts() throws IOException {
+        Map<String, String> zh = bundle("messages.properties");
+        java.util.List<String> missing = new java.util.ArrayList<>();
+        new com.tngtech.archunit.core.importer.ClassFileImporter()
+                .withImportOption(com.tngtech.archunit.core.importer.ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.tongban").stream()
+                .filter(type -> type.isEnum() && type.isAssignableTo(org.tongban.shared.ProblemCode.class))
+                .forEach(type -> {
+                    for (Object constant : type.reflect().getEnumConstants()) {
+                        String slug = ((org.tongban.shared.ProblemCode) constant).slug();
+                        for (String part : java.util.List.of(".title", ".detail")) {
+                            if (!zh.containsKey("problem." + slug + part)) {
+                                missing.add(type.getSimpleName() + "." + constant + " -> problem." + slug + part);
+                            }
+                        }
+                    }
+                });
+        assertThat(missing).isEmpty();
+    }
 }

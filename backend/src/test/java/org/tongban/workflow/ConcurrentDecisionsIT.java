@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpStatus;
-import org.tongban.web.ProblemException;
+import org.tongban.shared.DomainException;
+import org.tongban.shared.ProblemCode;
 
 /**
  * Sixteen clerks press "approve" on the same step at the same moment, a hundred times over:
@@ -54,8 +55,8 @@ class ConcurrentDecisionsIT {
                     try {
                         engine.fire(started.id(), new WorkflowCommand.Approve("acceptance", null), clerk);
                         return 200;
-                    } catch (ProblemException e) {
-                        return e.status().value();
+                    } catch (DomainException e) {
+                        return e.code().kind() == ProblemCode.Kind.CONFLICT ? 409 : 400;
                     }
                 }));
             }

@@ -120,4 +120,62 @@ class WorkflowDefinitionApiIT {
         assertThat(admin.get("/api/v1/workflow-admin/services/food-business-licence/versions/9999/file").status())
                 .isEqualTo(404);
     }
+
+    private Browserless signedIn(String user) {
+        Browserless browser = browser();
+        browser.signIn(user, "Demo@2026");
+        browser.get("/api/v1/me");
+        return browser;
+    }
+
+    /**
+     * The probe's finding: edu-admin uploaded health's service naming education as its department and took it
+     * over. A service belongs to the department that owns it; only the platform admin moves it, explicitly.
+     */
+    @Test
+    void anotherDepartmentsAdminCannotTakeOverAServiceAndOnlyThePlatformAdminMovesOne() throws Exception {
+        String code = "takeover-probe-" + System.nanoTime();
+        String own = Files.readString(Path.of("../workflows/health/birth-medical-certificate.yaml"))
+                .replace("code: birth-medical-certificate", "code: " + code);
+        String path = "/api/v1/workflow-admin/definitions?file=health/" + code + ".yaml";
+        Browserless health = signedIn("health-admin");
+        Page created = health.send("POST", path, "application/yaml", own);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+
+        Browserless education = signedIn("edu-admin");
+        Page takeover = education.send("POST", path, "application/yaml",
+                own.replaceFirst("department: health", "department: education"));
+        assertThat(takeover.status()).as(takeover.body()).isEqualTo(403);
+        assertThat(JSON.readTree(takeover.body()).path("type").asString()).isEqualTo("urn:tongban:problem:workflow-not-owner");
+        assertThat(JSON.readTree(takeover.body()).path("detail").asString()).contains("卫生健康委");
+        JsonNode latest = JSON.readTree(browser().get("/api/v1/workflow-definitions/" + code).body());
+        assertThat(latest.path("version").asInt()).isEqualTo(1);
+        assertThat(latest.path("department").asString()).isEqualTo("health");
+
+        // the owner cannot give it away by publishing either, nor can the platform admin
+        Browserless admin = signedIn("admin");
+        for (Browserless publisher : java.util.List.of(health, admin)) {
+            Page moved = publisher.send("POST", path, "application/yaml",
+                    own.replaceFirst("department: health", "department: education"));
+            assertThat(moved.status()).as(moved.body()).isEqualTo(409);
+            assertThat(JSON.readTree(moved.body()).path("type").asString())
+                    .isEqualTo("urn:tongban:problem:workflow-department-change");
+        }
+        String transfer = "/api/v1/workflow-admin/services/" + code + "/transfer";
+        assertThat(health.json("POST", transfer, "{\"department\":\"education\",\"reason\":\"x\"}", true).status())
+                .as("only the platform admin moves services").isEqualTo(403);
+        Page transferred = admin.json("POST", transfer, "{\"department\":\"education\",\"reason\":\"职能调整\"}", true);
+        assertThat(transferred.status()).as(transferred.body()).isEqualTo(201);
+        JsonNode newest = JSON.readTree(transferred.body()).path("versions").get(0);
+        assertThat(newest.path("version").asInt()).isEqualTo(2);
+        assertThat(newest.path("publishedAs").asString()).isEqualTo("admin");
+        assertThat(newest.path("note").asString()).contains("职能调整");
+        assertThat(JSON.readTree(transferred.body()).path("department").asString()).isEqualTo("education");
+
+        // now education owns it and health does not
+        String next = new String(education.get("/api/v1/workflow-admin/services/" + code + "/versions/2/file").body())
+                .replace("timeLimitWorkingDays: 3", "timeLimitWorkingDays: 2");
+        assertThat(health.send("POST", path, "application/yaml", next).status()).isEqualTo(403);
+        assertThat(education.send("POST", path, "application/yaml", next).status()).isEqualTo(201);
+    }
 }

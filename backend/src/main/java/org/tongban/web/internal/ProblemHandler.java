@@ -34,6 +34,11 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.tongban.shared.DomainException;
+import org.tongban.shared.Localizable;
+import org.springframework.context.MessageSourceResolvable;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.tongban.web.ProblemException;
 import org.tongban.web.ProblemType;
 import org.tongban.web.Problems;
@@ -59,6 +64,31 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ProblemException.class)
     ResponseEntity<ProblemDetail> handleProblem(ProblemException e, HttpServletRequest request) {
         return respond(problems.create(e.status(), e.type(), e.detailArgs()), request);
+    }
+
+    /** A module's domain rule said no: the code's kind decides the status, its slug the type and texts. */
+    @ExceptionHandler(DomainException.class)
+    ResponseEntity<ProblemDetail> handleDomain(DomainException e, HttpServletRequest request) {
+        HttpStatus status = switch (e.code().kind()) {
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case TOO_LARGE -> HttpStatus.PAYLOAD_TOO_LARGE;
+        };
+        ProblemDetail problem = problems.create(status, e.code(), e.args());
+        if (!e.errors().isEmpty()) {
+            Locale locale = LocaleContextHolder.getLocale();
+            // texts in the errors are resolved in the reader's language here, where the language is known
+            problem.setProperty("errors", e.errors().stream().map(error -> {
+                Map<String, Object> resolved = new LinkedHashMap<>();
+                error.forEach((key, value) -> resolved.put(key, value instanceof MessageSourceResolvable text
+                        ? messages.getMessage(text, locale)
+                        : value instanceof Localizable localizable ? localizable.in(locale) : value));
+                return resolved;
+            }).toList());
+        }
+        return respond(problem, request);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

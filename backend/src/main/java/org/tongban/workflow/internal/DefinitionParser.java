@@ -64,6 +64,11 @@ public final class DefinitionParser {
         }
     }
 
+    /** Whether a department of this code exists now. */
+    public boolean knowsDepartment(String code) {
+        return departmentCodes.get().contains(code);
+    }
+
     /**
      * @param file the file's path relative to the definitions folder, e.g. {@code enterprise/food-business-licence.yaml}
      */

@@ -15,7 +15,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;
+import org.tongban.shared.DomainException;
 import org.tongban.workflow.InvalidDefinitionException;
+import org.tongban.workflow.LocalizedText;
+import org.tongban.workflow.Publisher;
+import org.tongban.workflow.WorkflowDefinition;
+import org.tongban.workflow.WorkflowProblem;
 import org.tongban.workflow.PublishedDefinition;
 import org.tongban.workflow.ValidationReport;
 import org.tongban.workflow.WorkflowDefinitions;
@@ -37,10 +42,19 @@ class JdbcWorkflowDefinitions implements WorkflowDefinitions {
     private record Cached(long id, long loadedAt) {
     }
 
+    /** A department's name in both languages, for the texts that name one; the code itself when unknown. */
+    private final java.util.function.Function<String, LocalizedText> departmentNames;
+
     JdbcWorkflowDefinitions(JdbcClient jdbc, DefinitionParser parser, Clock clock) {
+        this(jdbc, parser, clock, code -> new LocalizedText(code, code));
+    }
+
+    JdbcWorkflowDefinitions(JdbcClient jdbc, DefinitionParser parser, Clock clock,
+            java.util.function.Function<String, LocalizedText> departmentNames) {
         this.jdbc = jdbc;
         this.parser = parser;
         this.clock = clock;
+        this.departmentNames = departmentNames;
     }
 
     /** A published version, parsed, with the machines that run it. */
@@ -59,14 +73,75 @@ class JdbcWorkflowDefinitions implements WorkflowDefinitions {
 
     @Override
     @Transactional
-    public PublishedDefinition publish(String file, String yaml, String publishedBy) {
+    public PublishedDefinition publish(String file, String yaml, Publisher publisher) {
+        WorkflowDefinition definition = valid(file, yaml);
+        String code = definition.service().code();
+        Optional<Row> latest = latestRow(code);
+        if (latest.isPresent()) {
+            String owner = load(latest.get().id()).published().department();
+            // the owner is the department of the service as published, never the one a new file claims
+            if (!publisher.mayPublishFor(owner)) {
+                throw new DomainException(WorkflowProblem.NOT_OWNER, departmentNames.apply(owner));
+            }
+            if (!owner.equals(definition.service().department())) {
+                throw new DomainException(WorkflowProblem.DEPARTMENT_CHANGE, departmentNames.apply(owner),
+                        departmentNames.apply(definition.service().department()));
+            }
+        } else if (!publisher.mayPublishFor(definition.service().department())) {
+            throw new DomainException(WorkflowProblem.NOT_OWNER, departmentNames.apply(definition.service().department()));
+        }
+        return insert(file, yaml, code, latest, publisher, null);
+    }
+
+    @Override
+    @Transactional
+    public PublishedDefinition seed(String file, String yaml) {
+        WorkflowDefinition definition = valid(file, yaml);
+        Optional<Row> latest = latestRow(definition.service().code());
+        if (latest.isPresent() && !"system".equals(latest.get().publishedAs())) {
+            return load(latest.get().id()).published();
+        }
+        return insert(file, yaml, definition.service().code(), latest, Publisher.SYSTEM, null);
+    }
+
+    @Override
+    @Transactional
+    public PublishedDefinition transfer(String serviceCode, String department, String reason, Publisher platformAdmin) {
+        if (!platformAdmin.platformAdmin()) {
+            throw new DomainException(WorkflowProblem.NOT_OWNER, serviceCode);
+        }
+        Row latest = latestRow(serviceCode).orElseThrow(() -> new DomainException(WorkflowProblem.NOT_FOUND));
+        PublishedDefinition current = load(latest.id()).published();
+        String from = current.department();
+        if (from.equals(department) || !parser.knowsDepartment(department)) {
+            throw new DomainException(WorkflowProblem.BAD_TRANSFER, department);
+        }
+        String content = content(latest.id());
+        Integer line = YamlSource.parse(content).lineOf("/service/department");
+        String[] lines = content.split("\n", -1);
+        if (line == null || !lines[line - 1].matches("\\s*department:\\s*" + java.util.regex.Pattern.quote(from) + "\\s*(#.*)?")) {
+            throw new DomainException(WorkflowProblem.BAD_TRANSFER, department);
+        }
+        lines[line - 1] = lines[line - 1].replaceFirst("department:(\\s*)" + java.util.regex.Pattern.quote(from),
+                "department:$1" + department);
+        String moved = String.join("\n", lines);
+        valid(current.sourceFile(), moved);
+        String note = ("moved from " + from + " to " + department + ": " + (reason == null ? "" : reason.strip()));
+        return insert(current.sourceFile(), moved, serviceCode, Optional.of(latest), platformAdmin,
+                note.length() > 500 ? note.substring(0, 500) : note);
+    }
+
+    private WorkflowDefinition valid(String file, String yaml) {
         ValidationReport report = parser.parse(file, yaml);
         if (!report.valid()) {
             throw new InvalidDefinitionException(report);
         }
-        String code = report.definition().orElseThrow().service().code();
+        return report.definition().orElseThrow();
+    }
+
+    private PublishedDefinition insert(String file, String yaml, String code, Optional<Row> latest, Publisher publisher,
+            String note) {
         String hash = sha256(yaml);
-        Optional<Row> latest = latestRow(code);
         if (latest.isPresent() && latest.get().hash().equals(hash)) {
             return load(latest.get().id()).published();
         }
@@ -74,13 +149,20 @@ class JdbcWorkflowDefinitions implements WorkflowDefinitions {
         try {
             jdbc.sql("""
                     INSERT INTO workflow_definition (service_code, version, content_hash, content, source_file,
-                        published_at, published_by) VALUES (?, ?, ?, ?, ?, ?, ?)""")
-                    .params(code, version, hash, yaml, file, Timestamp.from(clock.instant()), publishedBy).update();
+                        published_at, published_by, published_as, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(code, version, hash, yaml, file, Timestamp.from(clock.instant()), publisher.subject(),
+                            publisher.capacity(), note)
+                    .update();
         } catch (DuplicateKeyException e) {
             // another portal instance published the same version at the same moment
         }
         latestIds.remove(code);
         return latestRow(code).map(row -> load(row.id()).published()).orElseThrow();
+    }
+
+    /** A version's file exactly as it was published. */
+    String content(long id) {
+        return jdbc.sql("SELECT content FROM workflow_definition WHERE id = ?").param(id).query(String.class).single();
     }
 
     @Override
@@ -132,12 +214,12 @@ class JdbcWorkflowDefinitions implements WorkflowDefinitions {
 
     private Optional<Row> latestRow(String code) {
         return jdbc.sql("""
-                SELECT id, version, content_hash FROM workflow_definition WHERE service_code = ?
+                SELECT id, version, content_hash, published_as FROM workflow_definition WHERE service_code = ?
                 ORDER BY version DESC LIMIT 1""").param(code)
-                .query((rs, n) -> new Row(rs.getLong(1), rs.getInt(2), rs.getString(3))).optional();
+                .query((rs, n) -> new Row(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4))).optional();
     }
 
-    private record Row(long id, int version, String hash) {
+    private record Row(long id, int version, String hash, String publishedAs) {
     }
 
     private static String sha256(String text) {

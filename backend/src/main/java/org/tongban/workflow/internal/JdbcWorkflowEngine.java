@@ -10,11 +10,11 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.HttpStatus;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+import org.tongban.shared.DomainException;
+import org.tongban.workflow.WorkflowProblem;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;
-import org.tongban.web.ProblemException;
-import org.tongban.web.ProblemType;
 import org.tongban.workflow.Actor;
 import org.tongban.workflow.HistoryEntry;
 import org.tongban.workflow.InstanceId;
@@ -63,14 +63,14 @@ class JdbcWorkflowEngine implements WorkflowEngine {
     @Override
     @Transactional
     public InstanceView start(String serviceCode, Map<String, Object> formData, Actor applicant) {
-        PublishedDefinition latest = definitions.latest(serviceCode).orElseThrow(ProblemException::notFound);
+        PublishedDefinition latest = definitions.latest(serviceCode).orElseThrow(() -> new DomainException(WorkflowProblem.NOT_FOUND));
         return start(definitions.load(latest.id()), formData, applicant);
     }
 
     @Override
     @Transactional
     public InstanceView start(String serviceCode, int version, Map<String, Object> formData, Actor applicant) {
-        PublishedDefinition published = definitions.version(serviceCode, version).orElseThrow(ProblemException::notFound);
+        PublishedDefinition published = definitions.version(serviceCode, version).orElseThrow(() -> new DomainException(WorkflowProblem.NOT_FOUND));
         return start(definitions.load(published.id()), formData, applicant);
     }
 
@@ -135,7 +135,7 @@ class JdbcWorkflowEngine implements WorkflowEngine {
                 })
                 .list();
         if (rows.isEmpty()) {
-            throw ProblemException.notFound();
+            throw new DomainException(WorkflowProblem.NOT_FOUND);
         }
         InstanceRow row = rows.get(0);
         Map<String, StoredTask> storedByStep = new LinkedHashMap<>();
@@ -150,7 +150,7 @@ class JdbcWorkflowEngine implements WorkflowEngine {
         StoredTask target = command.step() == null ? null : storedByStep.get(command.step());
         if (target != null && target.claimedBy() != null && !target.claimedBy().equals(actor.subject())
                 && !(command instanceof WorkflowCommand.Resubmit)) {
-            throw new ProblemException(HttpStatus.CONFLICT, ProblemType.WORKFLOW_CLAIMED);
+            throw new DomainException(WorkflowProblem.CLAIMED);
         }
         // the form data matters only to decisions; definitions without them skip the parsing
         Map<String, Object> form = loaded.hasDecisions() ? json.readValue(row.formData(), MAP) : Map.of();
@@ -171,7 +171,7 @@ class JdbcWorkflowEngine implements WorkflowEngine {
                         row.historySize() + run.hops().size(), row.version() + 1, id.value(), row.version())
                 .update();
         if (updated != 1) {
-            throw new ProblemException(HttpStatus.CONFLICT, ProblemType.WORKFLOW_STALE);
+            throw new DomainException(WorkflowProblem.STALE);
         }
         Map<String, ActiveTask> before = active(definition, from);
         Map<String, ActiveTask> after = active(definition, run.to());
@@ -260,7 +260,7 @@ class JdbcWorkflowEngine implements WorkflowEngine {
             }
             Step.Task step = task.definition();
             if (!actor.departments().contains(step.department()) || !actor.roles().contains(step.role())) {
-                throw new ProblemException(HttpStatus.FORBIDDEN, ProblemType.WORKFLOW_NOT_YOUR_STEP);
+                throw new DomainException(WorkflowProblem.NOT_YOUR_STEP);
             }
             if (command instanceof WorkflowCommand.Approve approve) {
                 return MachineFactory.approve(approve.step());
@@ -273,6 +273,17 @@ class JdbcWorkflowEngine implements WorkflowEngine {
                 requireText(correction.reason());
                 if (correction.items() == null || correction.items().isEmpty()) {
                     throw invalid();
+                }
+                List<String> outside = correction.items().stream()
+                        .filter(item -> !visible(step, item) && !material(definition, item)).distinct().toList();
+                if (!outside.isEmpty()) {
+                    // a step may unlock only what it can see: anything else would let it reopen another
+                    // department's answers
+                    throw new DomainException(WorkflowProblem.CORRECTION_ITEMS_NOT_VISIBLE, outside.stream()
+                            .map(item -> Map.<String, Object>of("field", item, "message",
+                                    new DefaultMessageSourceResolvable(new String[] {"workflow.correction.not-visible"},
+                                            new Object[] {item}, item)))
+                            .toList());
                 }
                 return MachineFactory.correct(correction.step());
             }
@@ -287,9 +298,19 @@ class JdbcWorkflowEngine implements WorkflowEngine {
         }
     }
 
+    /** The item is a visible field of the step, or lies inside one ({@code mother.name} inside {@code mother}). */
+    private static boolean visible(Step.Task step, String item) {
+        return step.visibleFields().stream().anyMatch(field -> item.equals(field) || item.startsWith(field + "."));
+    }
+
+    /** One of the service's materials, by its code (the applicant replaces the document). */
+    private static boolean material(WorkflowDefinition definition, String item) {
+        return definition.service().materials().stream().anyMatch(material -> material.code().equals(item));
+    }
+
     private static void requireApplicant(Actor actor, InstanceRow row) {
         if (!actor.subject().equals(row.applicant())) {
-            throw new ProblemException(HttpStatus.FORBIDDEN, ProblemType.FORBIDDEN);
+            throw new DomainException(WorkflowProblem.NOT_THE_APPLICANT);
         }
     }
 
@@ -299,12 +320,12 @@ class JdbcWorkflowEngine implements WorkflowEngine {
         }
     }
 
-    private static ProblemException invalid() {
-        return new ProblemException(HttpStatus.BAD_REQUEST, ProblemType.VALIDATION_FAILED);
+    private static DomainException invalid() {
+        return new DomainException(WorkflowProblem.INCOMPLETE_COMMAND);
     }
 
-    private static ProblemException notAllowed() {
-        return new ProblemException(HttpStatus.CONFLICT, ProblemType.WORKFLOW_NOT_ALLOWED);
+    private static DomainException notAllowed() {
+        return new DomainException(WorkflowProblem.NOT_ALLOWED);
     }
 
     // ---------------------------------------------------------------- the machine

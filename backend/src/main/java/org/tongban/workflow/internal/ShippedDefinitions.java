@@ -15,8 +15,9 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.tongban.workflow.PublishedDefinition;
 
 /**
- * Publishes the definitions shipped in {@code workflows/} (inside the jar) at start-up: a changed
- * file becomes a new version, an unchanged one keeps its version.
+ * Seeds services from the definitions shipped in {@code workflows/} (inside the jar) at start-up: a
+ * service without a version gets the shipped file; a shipped file that changed becomes a new version
+ * only while no department admin has published the service since (their version stays in force).
  */
 class ShippedDefinitions implements ApplicationRunner {
 
@@ -31,7 +32,7 @@ class ShippedDefinitions implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         for (Shipped file : files()) {
-            PublishedDefinition published = definitions.publish(file.name(), file.text(), "system");
+            PublishedDefinition published = definitions.seed(file.name(), file.text());
             log.debug("Workflow {} is at version {}", published.serviceCode(), published.version());
         }
     }

@@ -8,6 +8,9 @@ import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -35,6 +38,7 @@ import org.tongban.web.ProblemException;
 import org.tongban.web.ProblemType;
 import org.tongban.web.Problems;
 import org.tongban.workflow.InvalidDefinitionException;
+import org.tongban.workflow.Publisher;
 import org.tongban.workflow.PublishedDefinition;
 import org.tongban.workflow.ValidationReport;
 
@@ -64,8 +68,13 @@ class WorkflowAdminController {
         this.messages = messages;
     }
 
-    /** {@code publishedBy}: a subject, or "system" for the files shipped in the jar; {@code publishedByName} the official's name. */
-    record VersionView(int version, Instant publishedAt, String publishedBy, String publishedByName, long running) {
+    /**
+     * {@code publishedBy}: a subject, or "system" for the files shipped in the jar; {@code publishedByName} the
+     * official's name; {@code publishedAs}: system, dept-admin or admin (the platform admin); {@code note}: why the
+     * platform admin moved the service, when it did.
+     */
+    record VersionView(int version, Instant publishedAt, String publishedBy, String publishedByName, String publishedAs,
+            String note, long running) {
     }
 
     record ServiceWorkflows(String code, String nameZh, String nameEn, String department, int latestVersion,
@@ -92,16 +101,33 @@ class WorkflowAdminController {
         if (!report.valid()) {
             throw invalid(report);
         }
-        String department = report.definition().orElseThrow().service().department();
-        if (!person.hasRole(Role.ADMIN) && !person.belongsTo(department)) {
-            throw new ProblemException(HttpStatus.FORBIDDEN, ProblemType.FORBIDDEN);
-        }
         try {
-            PublishedDefinition published = definitions.publish(file, yaml, person.subject());
-            return view(published);
+            return view(definitions.publish(file, yaml, publisher(person)));
         } catch (InvalidDefinitionException e) {
             throw invalid(e.report());
         }
+    }
+
+    /** {@code department}: the department that will own the service; {@code reason}: why, kept with the version. */
+    record Transfer(@NotBlank @Size(max = 64) String department, @NotBlank @Size(max = 400) String reason) {
+    }
+
+    /** Moving a service to another department: the platform admin's explicit act, never a side effect of publishing. */
+    @PostMapping("/api/v1/workflow-admin/services/{code}/transfer")
+    @PreAuthorize("hasRole('admin')")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Move a service to another department (platform admin): a new version owned by it, with the reason")
+    ServiceWorkflows transfer(@PathVariable String code, @Valid @RequestBody Transfer transfer) {
+        Person person = currentPerson.require();
+        try {
+            return view(definitions.transfer(code, transfer.department(), transfer.reason(), publisher(person)));
+        } catch (InvalidDefinitionException e) {
+            throw invalid(e.report());
+        }
+    }
+
+    private static Publisher publisher(Person person) {
+        return new Publisher(person.subject(), java.util.Set.copyOf(person.departments()), person.hasRole(Role.ADMIN));
     }
 
     /** A version's file exactly as it was published: the starting point of the department's next change. */
@@ -142,14 +168,14 @@ class WorkflowAdminController {
                 GROUP BY definition_version""").param(latest.serviceCode())
                 .query((rs, n) -> running.put(rs.getInt(1), rs.getLong(2))).list();
         List<VersionView> versions = jdbc.sql("""
-                SELECT version, published_at, published_by FROM workflow_definition WHERE service_code = ?
-                ORDER BY version DESC""").param(latest.serviceCode())
+                SELECT version, published_at, published_by, published_as, note FROM workflow_definition
+                WHERE service_code = ? ORDER BY version DESC""").param(latest.serviceCode())
                 .query((rs, n) -> new VersionView(rs.getInt(1), Times.instant(rs.getObject(2)), rs.getString(3), null,
-                        running.getOrDefault(rs.getInt(1), 0L)))
+                        rs.getString(4), rs.getString(5), running.getOrDefault(rs.getInt(1), 0L)))
                 .list();
         Map<String, String> names = people.displayNames(versions.stream().map(VersionView::publishedBy).toList());
         versions = versions.stream().map(v -> new VersionView(v.version(), v.publishedAt(), v.publishedBy(),
-                names.get(v.publishedBy()), v.running())).toList();
+                names.get(v.publishedBy()), v.publishedAs(), v.note(), v.running())).toList();
         var service = latest.definition().service();
         return new ServiceWorkflows(service.code(), service.name().zh(), service.name().en(), service.department(),
                 latest.version(), versions);

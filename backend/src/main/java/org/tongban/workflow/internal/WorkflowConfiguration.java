@@ -17,6 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.tongban.identity.Department;
 import org.tongban.identity.Departments;
 import org.tongban.workflow.BusinessCalendar;
+import org.tongban.workflow.LocalizedText;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -42,8 +43,11 @@ class WorkflowConfiguration {
     }
 
     @Bean
-    JdbcWorkflowDefinitions workflowDefinitions(JdbcClient jdbc, DefinitionParser parser, Clock clock) {
-        return new JdbcWorkflowDefinitions(jdbc, parser, clock);
+    JdbcWorkflowDefinitions workflowDefinitions(JdbcClient jdbc, DefinitionParser parser, Clock clock,
+            Departments departments) {
+        return new JdbcWorkflowDefinitions(jdbc, parser, clock, code -> departments.byCode(code)
+                .map(department -> new LocalizedText(department.nameZh(), department.nameEn()))
+                .orElse(new LocalizedText(code, code)));
     }
 
     @Bean

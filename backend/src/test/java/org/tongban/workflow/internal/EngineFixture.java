@@ -51,7 +51,7 @@ final class EngineFixture {
         engine = new JdbcWorkflowEngine(jdbc, definitions, events::add, clock, new Deadlines(calendar), json);
         timers = new DeadlineTimers(jdbc, events::add, clock,
                 new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
-        ShippedDefinitions.files().forEach(file -> definitions.publish(file.name(), file.text(), "test"));
+        ShippedDefinitions.files().forEach(file -> definitions.seed(file.name(), file.text()));
     }
 
     <T> List<T> events(Class<T> type) {

@@ -66,7 +66,7 @@ class EveryShippedServiceTest {
             Step.Task task = (Step.Task) definition.step(step.step()).orElseThrow();
             if (task.correction()) {
                 view = FIXTURE.engine.fire(view.id(), new WorkflowCommand.RequestCorrection(task.id(),
-                        List.of("item"), "请补正"), memberFor(task));
+                        List.of(task.visibleFields().get(0)), "请补正"), memberFor(task));
                 assertThat(view.activeSteps()).anySatisfy(s -> {
                     assertThat(s.step()).isEqualTo(task.id());
                     assertThat(s.status()).isEqualTo("correction");

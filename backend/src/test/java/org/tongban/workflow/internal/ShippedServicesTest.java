@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpStatus;
-import org.tongban.web.ProblemException;
-import org.tongban.web.ProblemType;
+import org.tongban.shared.DomainException;
+import org.tongban.shared.ProblemCode.Kind;
+import org.tongban.workflow.WorkflowProblem;
 import org.tongban.workflow.Actor;
 import org.tongban.workflow.HistoryEntry;
 import org.tongban.workflow.InstanceId;
@@ -77,7 +77,7 @@ class ShippedServicesTest {
                 .satisfies(c -> assertThat(c.items()).containsExactly("floor-plan"));
         // a clerk cannot act while the applicant corrects
         assertThatThrownBy(() -> fixture.engine.fire(id, new Approve("acceptance", null), clerk("market-regulation")))
-                .isInstanceOf(ProblemException.class);
+                .isInstanceOf(DomainException.class);
 
         view = fixture.engine.fire(id, new Resubmit("acceptance"), business);
         assertThat(view.activeSteps()).singleElement().satisfies(step -> assertThat(step.status()).isEqualTo("active"));
@@ -88,7 +88,7 @@ class ShippedServicesTest {
         assertThat(active(view)).containsExactly("review");
 
         assertThatThrownBy(() -> fixture.engine.fire(id, new Approve("review", null), clerk("market-regulation")))
-                .as("the review is the department admin's").isInstanceOf(ProblemException.class);
+                .as("the review is the department admin's").isInstanceOf(DomainException.class);
         view = fixture.engine.fire(id, new ReturnTo("review", "acceptance", "经营项目与平面图不符，请重新受理"),
                 admin("market-regulation"));
         assertThat(active(view)).containsExactly("acceptance");
@@ -111,9 +111,9 @@ class ShippedServicesTest {
         InstanceId id = view.id();
 
         assertThatThrownBy(() -> fixture.engine.fire(id, new Approve("enrolment-acceptance", null), clerk("health")))
-                .isInstanceOfSatisfying(ProblemException.class, e -> {
-                    assertThat(e.status()).isEqualTo(HttpStatus.FORBIDDEN);
-                    assertThat(e.type()).isEqualTo(ProblemType.WORKFLOW_NOT_YOUR_STEP);
+                .isInstanceOfSatisfying(DomainException.class, e -> {
+                    assertThat(e.code().kind()).isEqualTo(Kind.FORBIDDEN);
+                    assertThat(e.code()).isEqualTo(WorkflowProblem.NOT_YOUR_STEP);
                 });
 
         view = fixture.engine.fire(id, new Approve("vaccination-record-check", null), clerk("health"));
@@ -149,12 +149,12 @@ class ShippedServicesTest {
         InstanceView view = fixture.engine.start("primary-school-enrolment", Map.of(), applicant);
         InstanceId id = view.id();
         assertThatThrownBy(() -> fixture.engine.fire(id, new Withdraw("不需要了"), Actor.applicant("someone-else")))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.FORBIDDEN));
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code().kind()).isEqualTo(Kind.FORBIDDEN));
         view = fixture.engine.fire(id, new Withdraw("已选择民办学校"), applicant);
         assertThat(view.status()).isEqualTo("withdrawn");
         assertThat(view.activeSteps()).isEmpty();
         assertThatThrownBy(() -> fixture.engine.fire(id, new Withdraw("again"), applicant))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.CONFLICT));
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code().kind()).isEqualTo(Kind.CONFLICT));
     }
 
     // ---- enterprise establishment: four departments in parallel, one working day ----
@@ -190,7 +190,7 @@ class ShippedServicesTest {
         assertThat(view.activeSteps()).singleElement()
                 .satisfies(step -> assertThat(step.department()).isEqualTo("public-security"));
         assertThatThrownBy(() -> fixture.engine.fire(id, new Reject("household-registration", " "), clerk("public-security")))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.BAD_REQUEST));
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code().kind()).isEqualTo(Kind.INVALID));
         view = fixture.engine.fire(id, new Reject("household-registration", "父母双方户籍均不在本市"), clerk("public-security"));
         assertThat(view.status()).isEqualTo("rejected");
         assertThat(fixture.engine.history(id)).last().satisfies(entry -> {
@@ -243,12 +243,12 @@ class ShippedServicesTest {
     void aRefusedEventLeavesStateAndVersionUnchanged() {
         InstanceView before = fixture.engine.start("food-business-licence", Map.of("businessArea", 50), business);
         assertThatThrownBy(() -> fixture.engine.fire(before.id(), new Approve("review", null), clerk("market-regulation")))
-                .isInstanceOfSatisfying(ProblemException.class, e -> {
-                    assertThat(e.status()).isEqualTo(HttpStatus.CONFLICT);
-                    assertThat(e.type()).isEqualTo(ProblemType.WORKFLOW_NOT_ALLOWED);
+                .isInstanceOfSatisfying(DomainException.class, e -> {
+                    assertThat(e.code().kind()).isEqualTo(Kind.CONFLICT);
+                    assertThat(e.code()).isEqualTo(WorkflowProblem.NOT_ALLOWED);
                 });
         assertThatThrownBy(() -> fixture.engine.fire(before.id(), new ReturnTo("acceptance", "review", "x"),
-                clerk("market-regulation"))).isInstanceOf(ProblemException.class);
+                clerk("market-regulation"))).isInstanceOf(DomainException.class);
         InstanceView after = fixture.engine.find(before.id()).orElseThrow();
         assertThat(after.version()).isEqualTo(before.version());
         assertThat(after.activeSteps()).isEqualTo(before.activeSteps());

@@ -14,7 +14,8 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-import org.tongban.web.ProblemException;
+import org.tongban.shared.DomainException;
+import org.tongban.shared.ProblemCode.Kind;
 import org.tongban.workflow.Actor;
 import org.tongban.workflow.HistoryEntry;
 import org.tongban.workflow.InstanceView;
@@ -74,8 +75,8 @@ class WorkflowPropertiesTest {
                 assertThat(FIXTURE.engine.history(view.id()).size()).isGreaterThan(historyBefore);
                 checkLegal(after, definition);
                 view = after;
-            } catch (ProblemException refused) {
-                assertThat(refused.status().value()).isIn(400, 403, 409);
+            } catch (DomainException refused) {
+                assertThat(refused.code().kind()).isIn(Kind.INVALID, Kind.FORBIDDEN, Kind.CONFLICT);
                 InstanceView unchanged = FIXTURE.engine.find(view.id()).orElseThrow();
                 assertThat(unchanged.version()).isEqualTo(before.version());
                 assertThat(unchanged.status()).isEqualTo(before.status());
@@ -95,7 +96,7 @@ class WorkflowPropertiesTest {
         return switch (move.kind()) {
             case 0, 1 -> new WorkflowCommand.Approve(task.id(), null);
             case 2 -> new WorkflowCommand.Reject(task.id(), "不符合条件");
-            case 3 -> new WorkflowCommand.RequestCorrection(task.id(), List.of("item"), "请补正");
+            case 3 -> new WorkflowCommand.RequestCorrection(task.id(), List.of(task.visibleFields().get(0)), "请补正");
             case 4 -> move.target() % 3 == 0 ? new WorkflowCommand.Withdraw("撤回")
                     : new WorkflowCommand.Resubmit(task.id());
             default -> new WorkflowCommand.ReturnTo(task.id(), tasks.get(move.target() % tasks.size()).id(), "退回");
