@@ -3,17 +3,26 @@ package org.tongban.audit;
 import java.time.Instant;
 import java.util.List;
 
-/** Records and lists openings of personal data. */
+/**
+ * The record of every use of people's and enterprises' data. Callers record a use in the transaction that
+ * reads the data, before the data leaves the server; nothing recorded is changed or removed.
+ */
 public interface DataAccessLog {
 
-    /** Records that an official opened an application's data for a purpose (e.g. "process-step"). */
-    void record(String applicationId, String actor, String actorName, String actorDepartment, String purpose,
-            String step, List<String> fields);
+    /** Records one use, in the caller's transaction. */
+    void record(DataUse use);
 
-    List<Access> of(String applicationId);
+    /** Every use of one application's data, oldest first (for officials' and tests' eyes). */
+    List<Recorded> ofApplication(String applicationId);
 
-    /** One recorded opening. */
-    record Access(String applicationId, String actor, String actorName, String actorDepartment, String purpose,
-            String step, String fields, Instant at) {
+    /**
+     * The uses of a person's data (their resident ID number or portal subject) and of their enterprise's, newest
+     * first, within [from, to) and, when given, by one department.
+     */
+    List<Recorded> ofOwner(String nationalId, String subject, String enterprise, Instant from, Instant to,
+            String department, int limit);
+
+    /** A recorded use. */
+    record Recorded(long id, Instant at, DataUse use) {
     }
 }

@@ -1,6 +1,9 @@
 /**
- * Audit: the record of every opening of a person's data by an official (who, when, which
- * application, which fields, why), kept so the person can see it and the platform can audit it.
+ * Audit: the record of every use of a person's or an enterprise's data — an official opening an
+ * application's step or document, a department reading another department's register through the data
+ * exchange, a certificate look-up, a record written about the person — with who, which department, when,
+ * what data, why and for which application. Recorded in the transaction of the read; the person sees their
+ * own record (我的数据使用记录, officials not named).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Audit")
 package org.tongban.audit;

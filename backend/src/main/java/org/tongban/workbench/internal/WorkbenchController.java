@@ -30,6 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.tongban.application.ApplicationSummary;
 import org.tongban.application.Applications;
 import org.tongban.audit.DataAccessLog;
+import org.tongban.audit.DataUse;
 import org.tongban.identity.CurrentPerson;
 import org.tongban.identity.Official;
 import org.tongban.identity.People;
@@ -193,8 +194,9 @@ class WorkbenchController {
                 visible.put(field, all.get(field));
             }
         }
-        accessLog.record(application.id(), person.subject(), person.displayName(), waiting.department(),
-                "process-step", step, definition.visibleFields());
+        accessLog.record(new DataUse(DataUse.Owner.person(null, application.applicantSubject()), application.id(),
+                application.number(), person.subject(), person.displayName(), waiting.department(),
+                DataUse.Kind.TASK_OPENED, "process-step", null, definition.visibleFields(), step));
         InstanceView view = engine.find(new InstanceId(instanceId)).orElseThrow();
         List<InstanceView.ActiveStep> others = view.activeSteps().stream()
                 .filter(other -> !other.step().equals(step)).toList();
