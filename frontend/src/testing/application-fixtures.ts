@@ -32,18 +32,19 @@ export const enrolmentSchema: FormSchema = {
     'vaccinationCertificateNumber',
   ],
   properties: {
-    childName: { type: 'string', title: '儿童姓名', 'x-title': { 'en-US': "Child's full name" }, minLength: 1, maxLength: 50 },
-    childIdNumber: { type: 'string', title: '儿童公民身份号码', 'x-title': { 'en-US': "Child's resident ID number" }, pattern: '^[0-9]{17}[0-9X]$' },
+    childName: { type: 'string', title: '儿童姓名', 'x-title': { 'en-US': "Child's full name" }, minLength: 1, maxLength: 50, 'x-source': 'household-member.name' },
+    childIdNumber: { type: 'string', title: '儿童公民身份号码', 'x-title': { 'en-US': "Child's resident ID number" }, pattern: '^[0-9]{17}[0-9X]$', 'x-source': 'household-member.idNumber' },
     childGender: {
       type: 'string',
       title: '儿童性别',
       'x-title': { 'en-US': "Child's sex" },
+      'x-source': 'household-member.gender',
       oneOf: [
         { const: 'male', title: '男', 'x-title': { 'en-US': 'Male' } },
         { const: 'female', title: '女', 'x-title': { 'en-US': 'Female' } },
       ],
     },
-    childBirthDate: { type: 'string', format: 'date', title: '儿童出生日期', 'x-title': { 'en-US': "Child's date of birth" } },
+    childBirthDate: { type: 'string', format: 'date', title: '儿童出生日期', 'x-title': { 'en-US': "Child's date of birth" }, 'x-source': 'household-member.birthDate' },
     guardianName: { type: 'string', title: '监护人姓名', 'x-title': { 'en-US': "Guardian's full name" }, minLength: 1, maxLength: 50, 'x-prefill': 'person.name' },
     guardianRelationship: {
       type: 'string',
@@ -63,7 +64,7 @@ export const enrolmentSchema: FormSchema = {
       'x-prefill': 'person.nationalId',
     },
     guardianPhone: { type: 'string', title: '监护人手机号码', 'x-title': { 'en-US': "Guardian's mobile number" }, pattern: '^1[3-9][0-9]{9}$' },
-    householdRegistrationAddress: { type: 'string', title: '户籍地址', 'x-title': { 'en-US': 'Address of household registration (hukou)' }, minLength: 5, maxLength: 200 },
+    householdRegistrationAddress: { type: 'string', title: '户籍地址', 'x-title': { 'en-US': 'Address of household registration (hukou)' }, minLength: 5, maxLength: 200, 'x-source': 'household-register.address' },
     residenceAddress: { type: 'string', title: '实际居住地址', 'x-title': { 'en-US': 'Address where the child actually lives' }, minLength: 5, maxLength: 200 },
     residenceBasis: {
       type: 'string',
@@ -76,7 +77,7 @@ export const enrolmentSchema: FormSchema = {
       ],
     },
     residencePermitNumber: { type: 'string', title: '监护人居住证号码', 'x-title': { 'en-US': "Guardian's residence permit number" }, minLength: 6, maxLength: 30 },
-    vaccinationCertificateNumber: { type: 'string', title: '预防接种证编号', 'x-title': { 'en-US': 'Vaccination certificate number' }, minLength: 4, maxLength: 30 },
+    vaccinationCertificateNumber: { type: 'string', title: '预防接种证编号', 'x-title': { 'en-US': 'Vaccination certificate number' }, minLength: 4, maxLength: 30, 'x-source': 'vaccination-record.certificateNumber' },
     preferredSchool: { type: 'string', title: '意向学校（仅供参考，按学区统筹安排）', 'x-title': { 'en-US': 'Preferred school (for reference only; places are allocated by school district)' }, maxLength: 100 },
     needsSpecialEducationSupport: {
       type: 'boolean',
@@ -309,7 +310,8 @@ export function applicationBackend(options: FakeBackendOptions = {}) {
         state.created += 1
         return json(state.application, 201)
       }
-      return json(state.list ?? [{ ...state.application, formData: null, timeline: null }])
+      const items = state.list ?? [{ ...state.application, formData: null, timeline: null }]
+      return json({ items, page: 0, size: 100, total: items.length })
     },
     [base]: () => json(state.application),
     [`${base}/draft`]: (_url, init) => {

@@ -66,11 +66,29 @@ export interface HistoryEntry {
   actorName?: string | null
   actorDepartment: string | null
   reason: string | null
-  /** JSON: {"items": [...]} for a correction, {"target": "step"} for a return. */
-  details: string | null
-  fromState: string | null
-  toState: string | null
+  /** The answers and materials a correction request named. */
+  items?: string[]
+  /** The step a return went back to. */
+  target?: string | null
   at: string
+}
+
+/** A document the applicant attached. */
+export interface TaskDocument {
+  id: string
+  materialCode: string
+  fileName: string
+  mediaType: string
+  sizeBytes: number
+  uploadedAt: string
+}
+
+/** A material this step may see, with the applicant's documents for it. */
+export interface TaskMaterial {
+  code: string
+  name: { zh: string; en: string | null }
+  required: boolean
+  documents: TaskDocument[]
 }
 
 /** GET /api/v1/workbench/tasks/{instanceId}/{step}. */
@@ -78,6 +96,8 @@ export interface TaskView {
   task: TaskItem
   visibleData: Record<string, unknown>
   visibleFields: string[]
+  /** The materials this step may open. */
+  materials?: TaskMaterial[]
   returnTargets: string[]
   correctionAllowed: boolean
   parallelProgress: ActiveStep[]

@@ -14,9 +14,20 @@ export const applicationKeys = {
   one: (id: string) => [...applicationKeys.all, 'one', id] as const,
 }
 
+/** One page of GET /api/v1/applications: newest first, summaries only. */
+export interface ApplicationPage {
+  items: ApplicationView[]
+  page: number
+  size: number
+  total: number
+}
+
 export const myApplicationsQueryOptions = queryOptions({
   queryKey: applicationKeys.mine(),
-  queryFn: ({ signal }) => apiClient.get<ApplicationView[]>(APPLICATIONS_PATH, { signal }),
+  queryFn: ({ signal }) =>
+    apiClient
+      .get<ApplicationPage>(`${APPLICATIONS_PATH}?size=100`, { signal })
+      .then((page) => page.items),
 })
 
 /** 我的办件: the signed-in person's applications (summaries: no answers, no timeline). */

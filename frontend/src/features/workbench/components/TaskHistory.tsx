@@ -17,26 +17,6 @@ const ACTIONS: Readonly<Record<string, ParseKeys>> = {
   'auto:issue-certificate': 'workbench.task.history.actions.issueCertificate',
 }
 
-interface Details {
-  items?: string[]
-  target?: string
-}
-
-function readDetails(details: string | null): Details {
-  if (!details) return {}
-  try {
-    const parsed = JSON.parse(details) as unknown
-    if (typeof parsed !== 'object' || parsed === null) return {}
-    const { items, target } = parsed as { items?: unknown; target?: unknown }
-    return {
-      ...(Array.isArray(items) ? { items: items.filter((item) => typeof item === 'string') } : {}),
-      ...(typeof target === 'string' ? { target } : {}),
-    }
-  } catch {
-    return {}
-  }
-}
-
 /** 办理记录: every transition, oldest first, with who acted, why, and what was asked for. */
 export function TaskHistory({
   history,
@@ -77,7 +57,7 @@ export function TaskHistory({
       ) : (
         <ol className="history" aria-labelledby={id}>
           {history.map((entry) => {
-            const details = readDetails(entry.details)
+            const details = { items: entry.items ?? [], target: entry.target ?? null }
             return (
               <li key={entry.sequence} className="history__entry" data-testid={`history-${entry.sequence}`}>
                 <p className="history__head">
@@ -99,7 +79,7 @@ export function TaskHistory({
                     {t('workbench.task.history.reason', { reason: entry.reason })}
                   </p>
                 )}
-                {details.items && details.items.length > 0 && (
+                {details.items.length > 0 && (
                   <p className="history__detail">
                     {t('workbench.task.history.items', {
                       items: names.list(

@@ -126,9 +126,6 @@ export const history: HistoryEntry[] = [
     actor: '9c1f4c1e-0000-4000-8000-000000000003',
     actorDepartment: null,
     reason: null,
-    details: null,
-    fromState: 'START',
-    toState: 'acceptance',
     at: '2026-03-02T01:00:00Z',
   },
   {
@@ -138,9 +135,7 @@ export const history: HistoryEntry[] = [
     actor: COLLEAGUE,
     actorDepartment: 'market-regulation',
     reason: '平面图不清晰',
-    details: '{"items":["premisesAddress","businessArea"]}',
-    fromState: 'acceptance',
-    toState: 'acceptance~correction',
+    items: ['premisesAddress', 'businessArea'],
     at: '2026-03-02T03:00:00Z',
   },
   {
@@ -150,9 +145,6 @@ export const history: HistoryEntry[] = [
     actor: '9c1f4c1e-0000-4000-8000-000000000003',
     actorDepartment: null,
     reason: null,
-    details: null,
-    fromState: 'acceptance~correction',
-    toState: 'acceptance',
     at: '2026-03-03T02:00:00Z',
   },
   {
@@ -162,9 +154,7 @@ export const history: HistoryEntry[] = [
     actor: COLLEAGUE,
     actorDepartment: 'market-regulation',
     reason: '经营项目与面积不符，请重新受理',
-    details: '{"target":"acceptance"}',
-    fromState: 'review',
-    toState: 'acceptance',
+    target: 'acceptance',
     at: '2026-03-04T02:00:00Z',
   },
 ]

@@ -1,9 +1,10 @@
 /**
- * Application (办件): what a citizen or business applies for. Owns drafts, the form data (validated
- * on the server against the service's JSON Schema, with the fields the identity provider already
- * knows filled in and locked), submission with an idempotency key and a human-readable number
- * (办件编号), the applicant's list and timeline, corrections and withdrawal. Applications belong to
- * the person, or for businesses to the enterprise; anyone else gets 404.
+ * Application (办件): what a citizen or business applies for. At its centre the {@code Application} aggregate
+ * (status, answers, open corrections) and the one service that changes it — the module's only caller of the
+ * workflow engine and only writer of an application's status. Owns drafts (answers checked on the server against
+ * the service's JSON Schema, verified identity filled in and locked), documents, numbered idempotent submission,
+ * the applicant's list and timeline, corrections of flagged items only, withdrawal. Applications belong to the
+ * person, or for businesses to the enterprise; anyone else gets 404.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Application")
 package org.tongban.application;

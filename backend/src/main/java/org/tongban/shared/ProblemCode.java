@@ -18,8 +18,10 @@ public interface ProblemCode {
         CONFLICT,
         /** The request itself is wrong; the caller can correct it. */
         INVALID,
-        /** Too large or too many. */
-        TOO_LARGE
+        /** Too large. */
+        TOO_LARGE,
+        /** Content of a kind that is not accepted here. */
+        UNSUPPORTED_TYPE
     }
 
     String slug();

@@ -17,12 +17,19 @@ public sealed interface Step permits Step.Task, Step.Decision, Step.Parallel, St
      * A clerk's step (办理环节): the application waits in the department's queue until a clerk of the
      * given role approves, rejects, asks for correction (补正) or returns it to an earlier step (退回).
      *
-     * @param branch the parallel branch it belongs to, or null at the top level
-     * @param next   where approval leads; null for a task inside a branch (the next task or the join)
+     * @param visibleFields    the answers the step's clerk may see (数据最小化)
+     * @param visibleMaterials the materials (documents, or the shared records standing in for them) the clerk may open
+     * @param branch           the parallel branch it belongs to, or null at the top level
+     * @param next             where approval leads; null for a task inside a branch (the next task or the join)
      */
     record Task(String id, LocalizedText name, String department, String role, Integer timeLimitWorkingDays,
-            List<String> visibleFields, boolean correction, List<String> returnTo, String next, String branch)
-            implements Step {
+            List<String> visibleFields, List<String> visibleMaterials, boolean correction, List<String> returnTo,
+            String next, String branch) implements Step {
+
+        /** The answer is a visible field, or lies inside one ({@code mother.name} inside {@code mother}). */
+        public boolean sees(String field) {
+            return visibleFields.stream().anyMatch(visible -> field.equals(visible) || field.startsWith(visible + "."));
+        }
     }
 
     /** A choice made from the form data without a clerk: the first true condition wins. */
@@ -47,7 +54,38 @@ public sealed interface Step permits Step.Task, Step.Decision, Step.Parallel, St
         }
     }
 
-    /** A step without a clerk: issue the certificate, notify. */
-    record Automatic(String id, LocalizedText name, String action, String next) implements Step {
+    /**
+     * A step without a clerk. {@code issue-certificate} issues the e-certificate {@code certificate} declares;
+     * {@code record} writes {@code record} into a department's register through the data exchange;
+     * {@code notify} tells the applicant {@code message}.
+     */
+    record Automatic(String id, LocalizedText name, String action, String next, CertificateSpec certificate,
+            RecordSpec record, LocalizedText message) implements Step {
+
+        public static final String ISSUE_CERTIFICATE = "issue-certificate";
+        public static final String RECORD = "record";
+        public static final String NOTIFY = "notify";
+    }
+
+    /**
+     * The e-certificate an issue-certificate step issues: its type (a certificate type of the data catalogue), which
+     * answers fill which of the type's fields, and how long it is valid (none: no expiry).
+     *
+     * @param fields the type's field → a form field path, or {@code @dataset.field} for a shared record of the
+     *               application (one the applicant agreed to share, or one an earlier record step wrote)
+     */
+    record CertificateSpec(String type, Map<String, String> fields, Validity validity) {
+    }
+
+    /** A validity period: years, months and days after issue. */
+    record Validity(int years, int months, int days) {
+    }
+
+    /**
+     * A record a record step writes into a department's register (e.g. the newborn into the household register).
+     *
+     * @param values the dataset's field → a form field path or {@code @dataset.field}, as for certificates
+     */
+    record RecordSpec(String dataset, Map<String, String> values) {
     }
 }

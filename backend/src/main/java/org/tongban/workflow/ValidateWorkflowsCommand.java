@@ -15,6 +15,8 @@ import java.util.stream.Stream;
 
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.tongban.workflow.internal.DefinitionParser;
+import org.tongban.workflow.internal.ValidationReport;
+import org.tongban.workflow.internal.WorkflowDefinition;
 import org.tongban.workflow.internal.MermaidDiagram;
 
 import tools.jackson.databind.JsonNode;
@@ -60,7 +62,8 @@ public final class ValidateWorkflowsCommand {
             } else {
                 try (Stream<Path> walk = Files.walk(root)) {
                     walk.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
-                            .filter(p -> !p.toString().contains("calendar")).sorted().forEach(paths::add);
+                            .filter(p -> !p.toString().contains("calendar") && !p.toString().contains("catalogue"))
+                            .sorted().forEach(paths::add);
                 }
             }
             for (Path path : paths) {

@@ -4,48 +4,57 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * What the workflow module announces. Published in the transaction of the transition, through the
- * event publication registry: a listener that fails gets the event again, nothing is lost.
+ * What the workflow module announces, published in the transaction of the transition (or of the time-limit
+ * timer). Listeners that keep projections in the same database (an application's status, inboxes) handle them
+ * in that transaction; work outside it (e-mail) is recorded by Spring Modulith's event publication registry and
+ * retried until done. Every event carries the {@link Ref} of the application's workflow, so no listener has to
+ * ask who the applicant is or which version the application runs on.
  */
 public final class WorkflowEvents {
 
     private WorkflowEvents() {
     }
 
-    /** An application started its workflow on a definition version. */
-    public record WorkflowStarted(String instanceId, String serviceCode, int definitionVersion, String applicant) {
+    /**
+     * Which application's workflow: the instance, the application it runs for (its id and 办件编号, given at
+     * start), the service and the definition version it runs on, and the applicant's subject.
+     */
+    public record Ref(String instanceId, String applicationId, String reference, String serviceCode,
+            int definitionVersion, String applicant) {
     }
 
-    /** A step now waits in a department's queue, due at {@code dueAt}. */
-    public record StepActivated(String instanceId, String step, String department, String role, Instant dueAt) {
+    /** An application started its workflow. */
+    public record WorkflowStarted(Ref ref) {
     }
 
-    /** An actor acted on a step: approve, reject, correction, resubmit, return, withdraw, auto. */
-    public record StepCompleted(String instanceId, String step, String action, String actor, String reason) {
+    /** An actor acted on a step: approve, reject, correction, resubmit, return, withdraw. */
+    public record StepCompleted(Ref ref, String step, String department, String action, String actor, String reason) {
     }
 
-    /** A clerk asked the applicant to correct these items; the step's clock is paused. */
-    public record CorrectionRequested(String instanceId, String step, String department, List<String> items,
-            String reason) {
+    /** A clerk asked the applicant to correct these items (answers or materials); the step's clock is paused. */
+    public record CorrectionRequested(Ref ref, String step, String department, List<String> items, String reason) {
     }
 
-    /** An automatic step ran (e.g. issue-certificate of {@code certificateType}). */
-    public record AutomaticStepExecuted(String instanceId, String step, String action, String certificateType) {
+    /**
+     * An automatic step ran in this transition: {@code issue-certificate}, {@code record} or {@code notify} (see
+     * {@link Step.Automatic}); whoever carries the action out does so in the same transaction.
+     */
+    public record AutomaticStepExecuted(Ref ref, String step, String action) {
     }
 
     /** The application reached an outcome: approved, rejected or withdrawn. */
-    public record WorkflowEnded(String instanceId, String serviceCode, String outcome, String certificateType) {
+    public record WorkflowEnded(Ref ref, String outcome) {
     }
 
     /** A step entered its last working day (yellow light). */
-    public record TimeLimitWarning(String instanceId, String step, String department, Instant dueAt) {
+    public record TimeLimitWarning(Ref ref, String step, String department, Instant dueAt) {
     }
 
     /** A step passed its time limit (red light). */
-    public record TimeLimitOverdue(String instanceId, String step, String department, Instant dueAt) {
+    public record TimeLimitOverdue(Ref ref, String step, String department, Instant dueAt) {
     }
 
     /** A step is still overdue a working day later: escalate to the department's admins. */
-    public record TimeLimitEscalated(String instanceId, String step, String department, Instant dueAt) {
+    public record TimeLimitEscalated(Ref ref, String step, String department, Instant dueAt) {
     }
 }

@@ -167,7 +167,7 @@ class ApplicationJourneyIT {
         assertThat(stranger.get("/api/v1/applications/" + id).status()).isEqualTo(404);
         assertThat(stranger.json("POST", "/api/v1/applications/" + id + "/withdrawal", "{\"reason\":\"x\"}", true)
                 .status()).isEqualTo(404);
-        assertThat(json(stranger.get("/api/v1/applications")).valueStream()
+        assertThat(json(stranger.get("/api/v1/applications")).path("items").valueStream()
                 .map(a -> a.path("id").asString()).toList()).doesNotContain(id);
         assertThat(new Browserless("http://localhost:" + port).get("/api/v1/applications").status()).isEqualTo(401);
         assertThat(citizen.get("/api/v1/workbench/tasks").status()).as("citizens have no workbench").isEqualTo(403);
@@ -231,7 +231,7 @@ class ApplicationJourneyIT {
         assertThat(correction.status()).as(correction.body()).isEqualTo(200);
 
         await().atMost(Duration.ofSeconds(10)).until(() -> "correction".equals(
-                json(citizen.get("/api/v1/applications")).valueStream()
+                json(citizen.get("/api/v1/applications")).path("items").valueStream()
                         .filter(a -> a.path("id").asString().equals(id)).findFirst().orElseThrow()
                         .path("status").asString()));
         JsonNode waiting = json(citizen.get("/api/v1/applications/" + id));

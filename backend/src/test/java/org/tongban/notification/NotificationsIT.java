@@ -65,7 +65,8 @@ class NotificationsIT {
                         applicant_name, applicant_email, status, form_data, created_at, updated_at, submitted_at, version)
                     VALUES (?, ?, 'birth-medical-certificate', 1, ?, '王芳', ?, 'submitted', '{}', ?, ?, ?, 0)""")
                     .params(id, "20261127-" + id.substring(0, 6).toUpperCase(), subject, email, now, now, now).update();
-            InstanceView started = engine.start("birth-medical-certificate", 1, Map.of(), Actor.applicant(subject));
+            InstanceView started = engine.start(new WorkflowEngine.Start("birth-medical-certificate", 1, id,
+                    "20261127-" + id.substring(0, 6).toUpperCase(), Actor.applicant(subject), "王芳", Map.of()));
             jdbc.sql("UPDATE application SET workflow_instance_id = ? WHERE id = ?").params(started.id().value(), id)
                     .update();
             return started.id().value();

@@ -93,7 +93,8 @@ class ReassignmentIT {
                     VALUES (?, ?, ?, ?, 'parent-subject', '张三', 'submitted', '{}', ?, ?, ?, 0)""")
                     .params(id, "20261127-" + id.substring(0, 6).toUpperCase(), SERVICE, version, now, now, now)
                     .update();
-            InstanceView started = engine.start(SERVICE, version, Map.of(), Actor.applicant("parent-subject"));
+            InstanceView started = engine.start(new WorkflowEngine.Start(SERVICE, version, id,
+                    "20261127-" + id.substring(0, 6).toUpperCase(), Actor.applicant("parent-subject"), "张三", Map.of()));
             jdbc.sql("UPDATE application SET workflow_instance_id = ? WHERE id = ?").params(started.id().value(), id)
                     .update();
             return started.id().value();

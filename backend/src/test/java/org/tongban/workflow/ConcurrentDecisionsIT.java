@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpStatus;
+import org.tongban.support.Workflows;
 import org.tongban.shared.DomainException;
 import org.tongban.shared.ProblemCode;
 
@@ -34,6 +35,9 @@ class ConcurrentDecisionsIT {
     @Autowired
     WorkflowEngine engine;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    WorkflowDefinitions definitions;
+
     private final ExecutorService pool = Executors.newFixedThreadPool(THREADS);
 
     @AfterEach
@@ -45,7 +49,7 @@ class ConcurrentDecisionsIT {
     void exactlyOneOfSixteenSimultaneousApprovalsGoesThrough() throws Exception {
         Actor clerk = Actor.clerk("market-clerk", "market-regulation");
         for (int round = 0; round < ROUNDS; round++) {
-            InstanceView started = engine.start("food-business-licence", Map.of("businessArea", 60),
+            InstanceView started = Workflows.start(engine, definitions, "food-business-licence", Map.of("businessArea", 60),
                     Actor.applicant("business-" + round));
             CountDownLatch go = new CountDownLatch(1);
             List<Future<Integer>> results = new ArrayList<>();

@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
+import org.tongban.support.Workflows;
 import org.tongban.TongbanApplication;
 
 /**
@@ -41,7 +42,7 @@ class EventsSurviveRestartIT {
             if (LISTENER_BROKEN.get()) {
                 throw new IllegalStateException("certificate service down (on purpose)");
             }
-            RECEIVED.add(ended.instanceId());
+            RECEIVED.add(ended.ref().instanceId());
         }
     }
 
@@ -59,7 +60,8 @@ class EventsSurviveRestartIT {
         LISTENER_BROKEN.set(true);
         try (ConfigurableApplicationContext first = portal()) {
             WorkflowEngine engine = first.getBean(WorkflowEngine.class);
-            InstanceView view = engine.start("birth-medical-certificate", Map.of(), Actor.applicant("mother-1"));
+            WorkflowDefinitions definitions = first.getBean(WorkflowDefinitions.class);
+            InstanceView view = Workflows.start(engine, definitions, "birth-medical-certificate", Map.of(), Actor.applicant("mother-1"));
             view = engine.fire(view.id(), new WorkflowCommand.Approve("delivery-record-review", null),
                     Actor.clerk("health-clerk", "health"));
             assertThat(view.status()).isEqualTo("approved");

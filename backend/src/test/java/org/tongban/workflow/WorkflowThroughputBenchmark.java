@@ -21,6 +21,7 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.tongban.support.Workflows;
 
 /**
  * Throughput of the engine on the three-department process (出生一件事: health → public security →
@@ -99,6 +100,9 @@ class WorkflowThroughputBenchmark {
     @Autowired
     WorkflowEngine engine;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    WorkflowDefinitions definitions;
+
     @Autowired
     DataSource dataSource;
 
@@ -120,7 +124,7 @@ class WorkflowThroughputBenchmark {
     private static final Actor MEDINS = Actor.clerk("medins-clerk", "medical-insurance");
 
     private InstanceView drive(int n) {
-        InstanceView view = engine.start("newborn", Map.of("contactPhone", "13800000000"), Actor.applicant("parent-" + n));
+        InstanceView view = Workflows.start(engine, definitions, "newborn", Map.of("contactPhone", "13800000000"), Actor.applicant("parent-" + n));
         view = engine.fire(view.id(), new WorkflowCommand.Approve("birth-certificate-review", null), HEALTH);
         view = engine.fire(view.id(), new WorkflowCommand.Approve("household-registration", null), POLICE);
         return engine.fire(view.id(), new WorkflowCommand.Approve("medical-insurance-enrolment", null), MEDINS);
@@ -135,7 +139,7 @@ class WorkflowThroughputBenchmark {
         listenersDone();
         // one transition, counted: the engine's own statements and commits (on this thread), and all of
         // them once the listeners of its events are done too
-        InstanceView view = engine.start("newborn", Map.of(), Actor.applicant("counted"));
+        InstanceView view = Workflows.start(engine, definitions, "newborn", Map.of(), Actor.applicant("counted"));
         view = engine.fire(view.id(), new WorkflowCommand.Approve("birth-certificate-review", null), HEALTH);
         listenersDone();
         long statementsBefore = STATEMENTS.get() - POLLS.get();

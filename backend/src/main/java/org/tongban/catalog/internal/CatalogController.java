@@ -47,7 +47,8 @@ class CatalogController {
             int promisedWorkingDays, Department department, List<Department> departments) {
     }
 
-    record MaterialView(String code, Text name, boolean required, List<String> formats, int maxSizeMb) {
+    /** {@code source}: the shared dataset that can stand in for the document (免提交), or null. */
+    record MaterialView(String code, Text name, boolean required, List<String> formats, int maxSizeMb, String source) {
     }
 
     /** @param parallelStep the parallel step a branch task belongs to (null at the top level) */
@@ -55,10 +56,14 @@ class CatalogController {
             String parallelStep, String branch) {
     }
 
+    /** Data the service reads from a department instead of asking for it, with the applicant's consent (免提交). */
+    record SharedDataView(String dataset, Text name, Department department, Text purpose) {
+    }
+
     record Guidance(String code, int version, Text name, Text description, String category, String audience,
             int promisedWorkingDays, Department department, List<Department> departments, Text legalBasis, Text fee,
-            String certificate, List<MaterialView> materials, List<StepView> steps, String diagramUrl,
-            Map<String, Object> formSchema) {
+            String certificate, Text certificateName, List<MaterialView> materials, List<SharedDataView> sharedData,
+            List<StepView> steps, String diagramUrl, Map<String, Object> formSchema) {
     }
 
     @GetMapping("/api/v1/catalog/services")
@@ -69,10 +74,10 @@ class CatalogController {
         Map<String, Department> byCode = departmentsByCode();
         String keyword = q == null ? "" : q.strip().toLowerCase(Locale.ROOT);
         return definitions.latestOfEach().stream()
-                .filter(p -> category == null || category.isBlank() || category.equals(p.definition().service().category()))
-                .filter(p -> audience == null || audience.isBlank() || audience.equals(p.definition().service().audience()))
+                .filter(p -> category == null || category.isBlank() || category.equals(p.service().category()))
+                .filter(p -> audience == null || audience.isBlank() || audience.equals(p.service().audience()))
                 .filter(p -> department == null || department.isBlank() || involved(p).contains(department))
-                .filter(p -> keyword.isEmpty() || matches(p.definition().service(), keyword))
+                .filter(p -> keyword.isEmpty() || matches(p.service(), keyword))
                 .map(p -> summary(p, byCode))
                 .toList();
     }
@@ -82,9 +87,9 @@ class CatalogController {
     Guidance guidance(@PathVariable String code) {
         PublishedDefinition published = definitions.latest(code).orElseThrow(ProblemException::notFound);
         Map<String, Department> byCode = departmentsByCode();
-        ServiceInfo service = published.definition().service();
+        ServiceInfo service = published.service();
         List<StepView> steps = new ArrayList<>();
-        for (Step step : published.definition().steps().values()) {
+        for (Step step : published.steps()) {
             steps.add(step(step, byCode));
             if (step instanceof Step.Parallel parallel) {
                 parallel.branches().forEach((branch, tasks) -> tasks.forEach(task -> steps.add(
@@ -95,10 +100,15 @@ class CatalogController {
         return new Guidance(summary.code(), summary.version(), summary.name(), summary.description(),
                 summary.category(), summary.audience(), summary.promisedWorkingDays(), summary.department(),
                 summary.departments(), Text.of(service.legalBasis()), Text.of(service.fee()), service.certificate(),
+                definitions.catalogue().dataset(service.certificate()).map(type -> Text.of(type.name())).orElse(null),
                 service.materials().stream().map(m -> new MaterialView(m.code(), Text.of(m.name()), m.required(),
-                        m.formats(), m.maxSizeMb())).toList(),
+                        m.formats(), m.maxSizeMb(), m.source())).toList(),
+                service.dataSources().values().stream().map(use -> definitions.catalogue().dataset(use.dataset())
+                        .map(dataset -> new SharedDataView(dataset.code(), Text.of(dataset.name()),
+                                department(dataset.department(), byCode), Text.of(use.purpose())))
+                        .orElse(null)).filter(java.util.Objects::nonNull).toList(),
                 steps, "/api/v1/workflow-definitions/" + published.serviceCode() + "/versions/" + published.version()
-                        + "/diagram", published.definition().formSchema());
+                        + "/diagram", published.formSchema());
     }
 
     private static StepView withParallel(StepView view, String parallel, String branch) {
@@ -117,7 +127,7 @@ class CatalogController {
     }
 
     private ServiceSummary summary(PublishedDefinition published, Map<String, Department> byCode) {
-        ServiceInfo service = published.definition().service();
+        ServiceInfo service = published.service();
         return new ServiceSummary(service.code(), published.version(), Text.of(service.name()),
                 Text.of(service.description()), service.category(), service.audience(), service.promisedWorkingDays(),
                 department(service.department(), byCode),
@@ -125,7 +135,7 @@ class CatalogController {
     }
 
     private static List<String> involved(PublishedDefinition published) {
-        return published.definition().tasks().stream().map(Step.Task::department).distinct().toList();
+        return published.departments();
     }
 
     private static boolean matches(ServiceInfo service, String keyword) {

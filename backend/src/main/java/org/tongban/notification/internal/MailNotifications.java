@@ -26,16 +26,23 @@ class MailNotifications {
 
     @ApplicationModuleListener
     void mailSubmitted(WorkflowEvents.WorkflowStarted event) {
-        notifications.mailApplicant(event.instanceId(), "submitted", Map.of());
+        notifications.mailApplicant(event.ref(), "submitted", Map.of());
     }
 
     @ApplicationModuleListener
     void mailCorrection(WorkflowEvents.CorrectionRequested event) {
-        notifications.mailApplicant(event.instanceId(), "correction-requested", Map.of("reason", event.reason()));
+        notifications.mailApplicant(event.ref(), "correction-requested", Map.of("reason", event.reason()));
     }
 
     @ApplicationModuleListener
     void mailDecided(WorkflowEvents.WorkflowEnded event) {
-        notifications.mailApplicant(event.instanceId(), "decided-" + event.outcome(), Map.of());
+        notifications.mailApplicant(event.ref(), "decided-" + event.outcome(), Map.of());
+    }
+
+    @ApplicationModuleListener
+    void mailNotice(WorkflowEvents.AutomaticStepExecuted event) {
+        if ("notify".equals(event.action())) {
+            notifications.mailApplicant(event.ref(), "notice", Map.of("step", event.step()));
+        }
     }
 }

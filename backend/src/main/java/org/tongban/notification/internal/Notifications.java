@@ -23,6 +23,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import org.tongban.application.ApplicationSummary;
 import org.tongban.application.Applications;
 import org.tongban.workbench.TaskReassigned;
+import org.tongban.workflow.Step;
 import org.tongban.workflow.WorkflowDefinitions;
 import org.tongban.workflow.WorkflowEvents;
 
@@ -79,55 +80,61 @@ class Notifications {
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void submitted(WorkflowEvents.WorkflowStarted event) {
-        applicant(event.instanceId(), "submitted", Map.of());
+        applicant(event.ref(), "submitted", Map.of());
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void correctionRequested(WorkflowEvents.CorrectionRequested event) {
-        applicant(event.instanceId(), "correction-requested", Map.of("reason", event.reason()));
+        applicant(event.ref(), "correction-requested", Map.of("reason", event.reason()));
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void stepCompleted(WorkflowEvents.StepCompleted event) {
         if ("approve".equals(event.action())) {
-            applicant(event.instanceId(), "step-approved", Map.of("step", event.step()));
+            applicant(event.ref(), "step-approved", Map.of("step", event.step()));
+        }
+    }
+
+    /** A notify step: the applicant hears what the definition says, in their language. */
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+    void automaticStep(WorkflowEvents.AutomaticStepExecuted event) {
+        if ("notify".equals(event.action())) {
+            applicant(event.ref(), "notice", Map.of("step", event.step()));
         }
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void decided(WorkflowEvents.WorkflowEnded event) {
-        applicant(event.instanceId(), "decided-" + event.outcome(), Map.of());
+        applicant(event.ref(), "decided-" + event.outcome(), Map.of());
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void warning(WorkflowEvents.TimeLimitWarning event) {
-        department(event.instanceId(), event.department(), "time-limit-warning", event.step());
+        department(event.ref(), event.department(), "time-limit-warning", event.step());
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void overdue(WorkflowEvents.TimeLimitOverdue event) {
-        department(event.instanceId(), event.department(), "time-limit-overdue", event.step());
+        department(event.ref(), event.department(), "time-limit-overdue", event.step());
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void escalated(WorkflowEvents.TimeLimitEscalated event) {
-        department(event.instanceId(), event.department(), "time-limit-escalated", event.step());
+        department(event.ref(), event.department(), "time-limit-escalated", event.step());
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void reassigned(TaskReassigned event) {
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("step", event.step());
-        extra.put("instanceId", event.instanceId());
+        extra.put("instanceId", event.ref().instanceId());
         extra.put("reason", event.reason() == null ? "" : event.reason());
-        applications.byWorkflowInstance(event.instanceId()).ifPresent(application -> {
-            if (event.to() != null) {
-                insert(event.to(), "task-reassigned-to-you", application, extra);
-            }
-            if (event.from() != null && !event.from().equals(event.to())) {
-                insert(event.from(), "task-reassigned-away", application, extra);
-            }
-        });
+        if (event.to() != null) {
+            insert(event.to(), "task-reassigned-to-you", event.ref(), extra);
+        }
+        if (event.from() != null && !event.from().equals(event.to())) {
+            insert(event.from(), "task-reassigned-away", event.ref(), extra);
+        }
     }
 
     // ---------------------------------------------------------------- reading
@@ -203,61 +210,65 @@ class Notifications {
 
     // ---------------------------------------------------------------- helpers
 
-    private void applicant(String instanceId, String kind, Map<String, Object> extra) {
-        applications.byWorkflowInstance(instanceId).ifPresent(application ->
-                insert(application.applicantSubject(), kind, application, extra));
+    private void applicant(WorkflowEvents.Ref ref, String kind, Map<String, Object> extra) {
+        insert(ref.applicant(), kind, ref, extra);
     }
 
-    private void department(String instanceId, String department, String kind, String step) {
-        applications.byWorkflowInstance(instanceId).ifPresent(application ->
-                insert("department:" + department, kind, application, Map.of("step", step, "instanceId", instanceId)));
+    private void department(WorkflowEvents.Ref ref, String department, String kind, String step) {
+        insert("department:" + department, kind, ref, Map.of("step", step, "instanceId", ref.instanceId()));
     }
 
-    private void insert(String recipient, String kind, ApplicationSummary application, Map<String, Object> extra) {
-        Map<String, Object> parameters = parameters(application, extra);
+    private void insert(String recipient, String kind, WorkflowEvents.Ref ref, Map<String, Object> extra) {
+        Map<String, Object> parameters = parameters(ref, extra);
         jdbc.sql("""
                 INSERT INTO notification (id, recipient, kind, application_id, parameters, created_at)
                 VALUES (?, ?, ?, ?, ?, ?)""")
-                .params(UUID.randomUUID().toString(), recipient, kind, application.id(),
+                .params(UUID.randomUUID().toString(), recipient, kind, ref.applicationId(),
                         json.writeValueAsString(parameters), Timestamp.from(clock.instant()))
                 .update();
     }
 
-    void mailApplicant(String instanceId, String kind, Map<String, Object> extra) {
+    /** Sends the applicant the same text by e-mail, after commit (see {@link MailNotifications}). */
+    void mailApplicant(WorkflowEvents.Ref ref, String kind, Map<String, Object> extra) {
         JavaMailSender sender = mail.getIfAvailable();
         if (sender == null) {
             return; // no mail server configured (the demo): the inbox is the channel
         }
-        applications.byWorkflowInstance(instanceId).ifPresent(application -> {
-            if (application.applicantEmail() == null) {
-                return;
-            }
-            Map<String, Object> parameters = parameters(application, extra);
-            SimpleMailMessage message = new SimpleMailMessage();
-            message.setFrom(from);
-            message.setTo(application.applicantEmail());
-            message.setSubject(text(kind, "title", parameters, Locale.SIMPLIFIED_CHINESE) + " / "
-                    + text(kind, "title", parameters, Locale.US));
-            message.setText(text(kind, "body", parameters, Locale.SIMPLIFIED_CHINESE) + "\n\n"
-                    + text(kind, "body", parameters, Locale.US) + "\n");
-            // a failure leaves the event publication incomplete: MailRetry sends it again later
-            sender.send(message);
-            log.debug("Mailed {} about {}", kind, application.number());
-        });
+        // the address is the one thing the event does not carry: it is asked for only when mail goes out
+        String address = applications.find(ref.applicationId()).map(ApplicationSummary::applicantEmail).orElse(null);
+        if (address == null) {
+            return;
+        }
+        Map<String, Object> parameters = parameters(ref, extra);
+        SimpleMailMessage message = new SimpleMailMessage();
+        message.setFrom(from);
+        message.setTo(address);
+        message.setSubject(text(kind, "title", parameters, Locale.SIMPLIFIED_CHINESE) + " / "
+                + text(kind, "title", parameters, Locale.US));
+        message.setText(text(kind, "body", parameters, Locale.SIMPLIFIED_CHINESE) + "\n\n"
+                + text(kind, "body", parameters, Locale.US) + "\n");
+        // a failure leaves the event publication incomplete: MailRetry sends it again later
+        sender.send(message);
+        log.debug("Mailed {} about {}", kind, ref.reference());
     }
 
-    private Map<String, Object> parameters(ApplicationSummary application, Map<String, Object> extra) {
+    /** The texts' parameters, with the names of the service and the step as in the application's own version. */
+    private Map<String, Object> parameters(WorkflowEvents.Ref ref, Map<String, Object> extra) {
         Map<String, Object> parameters = new LinkedHashMap<>(extra);
-        parameters.put("number", application.number());
-        parameters.put("serviceCode", application.serviceCode());
-        definitions.latest(application.serviceCode()).ifPresent(published -> {
-            parameters.put("serviceZh", published.definition().service().name().zh());
-            parameters.put("serviceEn", published.definition().service().name().en());
+        parameters.put("number", ref.reference());
+        parameters.put("serviceCode", ref.serviceCode());
+        definitions.version(ref.serviceCode(), ref.definitionVersion()).ifPresent(published -> {
+            parameters.put("serviceZh", published.service().name().zh());
+            parameters.put("serviceEn", published.service().name().en());
             Object step = extra.get("step");
             if (step != null) {
-                published.definition().step(step.toString()).ifPresent(s -> {
+                published.step(step.toString()).ifPresent(s -> {
                     parameters.put("stepZh", s.name().zh());
                     parameters.put("stepEn", s.name().en());
+                    if (s instanceof Step.Automatic automatic && automatic.message() != null) {
+                        parameters.put("messageZh", automatic.message().zh());
+                        parameters.put("messageEn", automatic.message().en());
+                    }
                 });
             }
         });
@@ -268,7 +279,8 @@ class Notifications {
         boolean en = Locale.ENGLISH.getLanguage().equals(locale.getLanguage());
         Object[] args = {p.getOrDefault("number", ""), en ? p.getOrDefault("serviceEn", "") : p.getOrDefault("serviceZh", ""),
                 en ? p.getOrDefault("stepEn", p.getOrDefault("step", "")) : p.getOrDefault("stepZh", p.getOrDefault("step", "")),
-                p.getOrDefault("reason", "")};
+                p.getOrDefault("reason", ""),
+                en ? p.getOrDefault("messageEn", p.getOrDefault("messageZh", "")) : p.getOrDefault("messageZh", "")};
         return messages.getMessage("notification." + kind + "." + part, args, kind, locale);
     }
 }

@@ -75,6 +75,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             case CONFLICT -> HttpStatus.CONFLICT;
             case INVALID -> HttpStatus.BAD_REQUEST;
             case TOO_LARGE -> HttpStatus.PAYLOAD_TOO_LARGE;
+            case UNSUPPORTED_TYPE -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
         };
         ProblemDetail problem = problems.create(status, e.code(), e.args());
         if (!e.errors().isEmpty()) {

@@ -30,18 +30,26 @@ public class DeadlineTimers {
         this.transactions = transactions;
     }
 
-    private record Due(String instanceId, String step, String department, Instant warnAt, Instant dueAt,
+    private record Due(WorkflowEvents.Ref ref, String step, String department, Instant warnAt, Instant dueAt,
             Instant escalateAt, boolean warned, boolean overdue, boolean escalated) {
+
+        String instanceId() {
+            return ref.instanceId();
+        }
     }
 
     /** Fires everything due now; answers how many timers fired. */
     public int fireDue() {
         Instant now = clock.instant();
         List<Due> due = jdbc.sql("""
-                SELECT instance_id, step_id, department, warn_at, due_at, escalate_at, warned_at, overdue_at, escalated_at
-                FROM workflow_task WHERE status = 'ACTIVE' AND next_timer_at <= ? ORDER BY next_timer_at LIMIT 500""")
+                SELECT t.instance_id, t.step_id, t.department, t.warn_at, t.due_at, t.escalate_at, t.warned_at,
+                    t.overdue_at, t.escalated_at, i.application_id, i.reference, i.service_code, i.definition_version,
+                    i.applicant
+                FROM workflow_task t JOIN workflow_instance i ON i.id = t.instance_id
+                WHERE t.status = 'ACTIVE' AND t.next_timer_at <= ? ORDER BY t.next_timer_at LIMIT 500""")
                 .param(Timestamp.from(now))
-                .query((rs, n) -> new Due(rs.getString(1), rs.getString(2), rs.getString(3),
+                .query((rs, n) -> new Due(new WorkflowEvents.Ref(rs.getString(1), rs.getString(10), rs.getString(11),
+                        rs.getString(12), rs.getInt(13), rs.getString(14)), rs.getString(2), rs.getString(3),
                         Times.instant(rs.getObject(4)), Times.instant(rs.getObject(5)), Times.instant(rs.getObject(6)),
                         rs.getObject(7) != null, rs.getObject(8) != null, rs.getObject(9) != null))
                 .list();
@@ -59,19 +67,19 @@ public class DeadlineTimers {
         boolean overdue = task.overdue();
         boolean escalated = task.escalated();
         if (!warned && !now.isBefore(task.warnAt()) && claim(task, "warned_at", now)) {
-            events.publishEvent(new WorkflowEvents.TimeLimitWarning(task.instanceId(), task.step(), task.department(),
+            events.publishEvent(new WorkflowEvents.TimeLimitWarning(task.ref(), task.step(), task.department(),
                     task.dueAt()));
             warned = true;
             fired++;
         }
         if (!overdue && !now.isBefore(task.dueAt()) && claim(task, "overdue_at", now)) {
-            events.publishEvent(new WorkflowEvents.TimeLimitOverdue(task.instanceId(), task.step(), task.department(),
+            events.publishEvent(new WorkflowEvents.TimeLimitOverdue(task.ref(), task.step(), task.department(),
                     task.dueAt()));
             overdue = true;
             fired++;
         }
         if (!escalated && !now.isBefore(task.escalateAt()) && claim(task, "escalated_at", now)) {
-            events.publishEvent(new WorkflowEvents.TimeLimitEscalated(task.instanceId(), task.step(), task.department(),
+            events.publishEvent(new WorkflowEvents.TimeLimitEscalated(task.ref(), task.step(), task.department(),
                     task.dueAt()));
             escalated = true;
             fired++;

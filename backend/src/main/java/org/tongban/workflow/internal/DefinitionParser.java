@@ -18,14 +18,12 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
 
-import org.tongban.workflow.DefinitionProblem;
-import org.tongban.workflow.DefinitionProblem.Severity;
+import org.tongban.workflow.internal.DefinitionProblem.Severity;
+import org.tongban.workflow.DataCatalogue;
 import org.tongban.workflow.LocalizedText;
 import org.tongban.workflow.Material;
 import org.tongban.workflow.ServiceInfo;
 import org.tongban.workflow.Step;
-import org.tongban.workflow.ValidationReport;
-import org.tongban.workflow.WorkflowDefinition;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -44,15 +42,24 @@ public final class DefinitionParser {
 
     private final Schema formatSchema;
     private final java.util.function.Supplier<Set<String>> departmentCodes;
+    private final DataCatalogue catalogue;
     private Set<String> departments = Set.of();
 
     public DefinitionParser(Set<String> departments) {
-        this(() -> departments);
+        this(() -> departments, DataCatalogue.fromClasspath());
     }
 
-    /** @param departmentCodes the departments that exist now (read at every validation) */
-    public DefinitionParser(java.util.function.Supplier<Set<String>> departmentCodes) {
+    public DefinitionParser(Set<String> departments, DataCatalogue catalogue) {
+        this(() -> departments, catalogue);
+    }
+
+    /**
+     * @param departmentCodes the departments that exist now (read at every validation)
+     * @param catalogue       the data catalogue that sources, certificates and records must name
+     */
+    public DefinitionParser(java.util.function.Supplier<Set<String>> departmentCodes, DataCatalogue catalogue) {
         this.departmentCodes = departmentCodes;
+        this.catalogue = catalogue;
         try (InputStream in = DefinitionParser.class.getResourceAsStream("/workflows/workflow-definition.schema.json")) {
             if (in == null) {
                 throw new IllegalStateException("workflows/workflow-definition.schema.json is not on the classpath");
@@ -62,6 +69,10 @@ public final class DefinitionParser {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    public DataCatalogue catalogue() {
+        return catalogue;
     }
 
     /** Whether a department of this code exists now. */
@@ -239,14 +250,19 @@ public final class DefinitionParser {
             material.path("formats").forEach(f -> formats.add(f.asString()));
             materials.add(new Material(material.path("code").asString(), text(material, "name"),
                     material.path("required").asBoolean(true), List.copyOf(formats),
-                    material.path("maxSizeMb").asInt(10)));
+                    material.path("maxSizeMb").asInt(10), material.path("source").asString(null)));
+        }
+        Map<String, ServiceInfo.DataSourceUse> dataSources = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> source : service.path("dataSources").properties()) {
+            dataSources.put(source.getKey(), new ServiceInfo.DataSourceUse(source.getKey(),
+                    text(source.getValue(), "purpose"), source.getValue().path("of").asString(null)));
         }
         ServiceInfo info = new ServiceInfo(service.path("code").asString(), text(service, "name"),
                 text(service, "description"), service.path("category").asString(),
                 service.path("department").asString(), service.path("audience").asString(),
                 service.path("promisedWorkingDays").asInt(), text(service, "legalBasis"), text(service, "fee"),
                 List.copyOf(materials), service.path("certificate").isMissingNode() ? null
-                        : service.path("certificate").asString());
+                        : service.path("certificate").asString(), java.util.Collections.unmodifiableMap(dataSources));
         @SuppressWarnings("unchecked")
         Map<String, Object> formSchema = JSON.convertValue(root.path("form").path("schema"), Map.class);
 
@@ -268,8 +284,7 @@ public final class DefinitionParser {
                         rule.path("next").asString())));
                 step = new Step.Decision(id, text(node, "name"), List.copyOf(rules), node.path("otherwise").asString());
             } else if ("automatic".equals(type)) {
-                step = new Step.Automatic(id, text(node, "name"), node.path("action").asString(),
-                        node.path("next").asString());
+                step = automatic(id, node);
             } else if ("parallel".equals(type)) {
                 Map<String, List<Step.Task>> branches = new LinkedHashMap<>();
                 for (Map.Entry<String, JsonNode> branch : node.path("branches").properties()) {
@@ -300,15 +315,42 @@ public final class DefinitionParser {
         }
     }
 
+    private static Step.Automatic automatic(String id, JsonNode node) {
+        Step.CertificateSpec certificate = null;
+        JsonNode spec = node.path("certificate");
+        if (spec.isObject()) {
+            JsonNode validity = spec.path("validity");
+            certificate = new Step.CertificateSpec(spec.path("type").asString(), strings(spec.path("fields")),
+                    validity.isObject() ? new Step.Validity(validity.path("years").asInt(0),
+                            validity.path("months").asInt(0), validity.path("days").asInt(0)) : null);
+        }
+        Step.RecordSpec record = null;
+        JsonNode recordNode = node.path("record");
+        if (recordNode.isObject()) {
+            record = new Step.RecordSpec(recordNode.path("dataset").asString(), strings(recordNode.path("values")));
+        }
+        return new Step.Automatic(id, text(node, "name"), node.path("action").asString(), node.path("next").asString(),
+                certificate, record, text(node, "message"));
+    }
+
+    private static Map<String, String> strings(JsonNode object) {
+        Map<String, String> values = new LinkedHashMap<>();
+        object.properties().forEach(entry -> values.put(entry.getKey(), entry.getValue().asString()));
+        return java.util.Collections.unmodifiableMap(values);
+    }
+
     private static Step.Task task(String id, JsonNode node, String branch) {
         List<String> visible = new ArrayList<>();
         node.path("visibleFields").forEach(f -> visible.add(f.asString()));
+        List<String> visibleMaterials = new ArrayList<>();
+        node.path("visibleMaterials").forEach(f -> visibleMaterials.add(f.asString()));
         List<String> returnTo = new ArrayList<>();
         node.path("returnTo").forEach(f -> returnTo.add(f.asString()));
         return new Step.Task(id, text(node, "name"), node.path("department").asString(),
                 node.path("role").asString("clerk"),
                 node.has("timeLimitWorkingDays") ? node.path("timeLimitWorkingDays").asInt() : null,
-                List.copyOf(visible), node.path("correction").asBoolean(false), List.copyOf(returnTo),
+                List.copyOf(visible), List.copyOf(visibleMaterials), node.path("correction").asBoolean(false),
+                List.copyOf(returnTo),
                 node.has("next") ? node.path("next").asString() : null, branch);
     }
 
@@ -434,6 +476,7 @@ public final class DefinitionParser {
         } else if (!issues && service.certificate() != null) {
             problems.error("/service/certificate", "certificate-never-issued", service.certificate());
         }
+        new SharedDataCheck(definition, catalogue, fields, problems::error, problems::warning).run();
         int longest = Graph.longestWorkingDays(definition);
         if (longest > service.promisedWorkingDays()) {
             problems.warning("/service/promisedWorkingDays", "promised-days-too-short",
@@ -467,6 +510,15 @@ public final class DefinitionParser {
             if (!fields.contains(field)) {
                 problems.error(pointer + "/visibleFields/" + i, "visible-field-unknown", field,
                         String.join(", ", sorted(topLevel(fields))));
+            }
+        }
+        Set<String> materials = new HashSet<>();
+        definition.service().materials().forEach(material -> materials.add(material.code()));
+        for (int i = 0; i < task.visibleMaterials().size(); i++) {
+            String material = task.visibleMaterials().get(i);
+            if (!materials.contains(material)) {
+                problems.error(pointer + "/visibleMaterials/" + i, "visible-material-unknown", material,
+                        String.join(", ", sorted(materials)));
             }
         }
     }

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 
 import org.tongban.workflow.Step;
-import org.tongban.workflow.WorkflowDefinition;
 
 /** The step graph of a definition, for the validation rules: reachability and the longest path. */
 final class Graph {

@@ -16,13 +16,10 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;
 import org.tongban.shared.DomainException;
-import org.tongban.workflow.InvalidDefinitionException;
+import org.tongban.workflow.DataCatalogue;
 import org.tongban.workflow.LocalizedText;
-import org.tongban.workflow.Publisher;
-import org.tongban.workflow.WorkflowDefinition;
 import org.tongban.workflow.WorkflowProblem;
 import org.tongban.workflow.PublishedDefinition;
-import org.tongban.workflow.ValidationReport;
 import org.tongban.workflow.WorkflowDefinitions;
 
 /**
@@ -58,7 +55,7 @@ class JdbcWorkflowDefinitions implements WorkflowDefinitions {
     }
 
     /** A published version, parsed, with the machines that run it. */
-    record Loaded(PublishedDefinition published, MachinePool machines) {
+    record Loaded(Published published, MachinePool machines) {
 
         boolean hasDecisions() {
             return published.definition().steps().values().stream()
@@ -66,14 +63,13 @@ class JdbcWorkflowDefinitions implements WorkflowDefinitions {
         }
     }
 
-    @Override
-    public ValidationReport validate(String file, String yaml) {
+    /** Validates a definition file without publishing it. */
+    ValidationReport validate(String file, String yaml) {
         return parser.parse(file, yaml);
     }
 
-    @Override
     @Transactional
-    public PublishedDefinition publish(String file, String yaml, Publisher publisher) {
+    Published publish(String file, String yaml, Publisher publisher) {
         WorkflowDefinition definition = valid(file, yaml);
         String code = definition.service().code();
         Optional<Row> latest = latestRow(code);
@@ -93,9 +89,8 @@ class JdbcWorkflowDefinitions implements WorkflowDefinitions {
         return insert(file, yaml, code, latest, publisher, null);
     }
 
-    @Override
     @Transactional
-    public PublishedDefinition seed(String file, String yaml) {
+    Published seed(String file, String yaml) {
         WorkflowDefinition definition = valid(file, yaml);
         Optional<Row> latest = latestRow(definition.service().code());
         if (latest.isPresent() && !"system".equals(latest.get().publishedAs())) {
@@ -104,14 +99,13 @@ class JdbcWorkflowDefinitions implements WorkflowDefinitions {
         return insert(file, yaml, definition.service().code(), latest, Publisher.SYSTEM, null);
     }
 
-    @Override
     @Transactional
-    public PublishedDefinition transfer(String serviceCode, String department, String reason, Publisher platformAdmin) {
+    Published transfer(String serviceCode, String department, String reason, Publisher platformAdmin) {
         if (!platformAdmin.platformAdmin()) {
             throw new DomainException(WorkflowProblem.NOT_OWNER, serviceCode);
         }
         Row latest = latestRow(serviceCode).orElseThrow(() -> new DomainException(WorkflowProblem.NOT_FOUND));
-        PublishedDefinition current = load(latest.id()).published();
+        Published current = load(latest.id()).published();
         String from = current.department();
         if (from.equals(department) || !parser.knowsDepartment(department)) {
             throw new DomainException(WorkflowProblem.BAD_TRANSFER, department);
@@ -139,7 +133,7 @@ class JdbcWorkflowDefinitions implements WorkflowDefinitions {
         return report.definition().orElseThrow();
     }
 
-    private PublishedDefinition insert(String file, String yaml, String code, Optional<Row> latest, Publisher publisher,
+    private Published insert(String file, String yaml, String code, Optional<Row> latest, Publisher publisher,
             String note) {
         String hash = sha256(yaml);
         if (latest.isPresent() && latest.get().hash().equals(hash)) {
@@ -167,6 +161,25 @@ class JdbcWorkflowDefinitions implements WorkflowDefinitions {
 
     @Override
     public Optional<PublishedDefinition> latest(String serviceCode) {
+        return findLatest(serviceCode).map(PublishedDefinition.class::cast);
+    }
+
+    @Override
+    public Optional<PublishedDefinition> version(String serviceCode, int version) {
+        return findVersion(serviceCode, version).map(PublishedDefinition.class::cast);
+    }
+
+    @Override
+    public List<PublishedDefinition> latestOfEach() {
+        return latestOfEachPublished().stream().map(PublishedDefinition.class::cast).toList();
+    }
+
+    @Override
+    public DataCatalogue catalogue() {
+        return parser.catalogue();
+    }
+
+    Optional<Published> findLatest(String serviceCode) {
         long now = System.nanoTime();
         Cached cached = latestIds.get(serviceCode);
         if (cached != null && now - cached.loadedAt() < LATEST_TTL.toNanos()) {
@@ -177,23 +190,21 @@ class JdbcWorkflowDefinitions implements WorkflowDefinitions {
         return row.map(r -> load(r.id()).published());
     }
 
-    @Override
-    public Optional<PublishedDefinition> version(String serviceCode, int version) {
+    Optional<Published> findVersion(String serviceCode, int version) {
         return jdbc.sql("SELECT id FROM workflow_definition WHERE service_code = ? AND version = ?")
                 .params(serviceCode, version).query(Long.class).optional().map(id -> load(id).published());
     }
 
-    @Override
-    public List<PublishedDefinition> latestOfEach() {
+    List<Published> latestOfEachPublished() {
         return jdbc.sql("""
                 SELECT d.id FROM workflow_definition d
                 WHERE d.version = (SELECT MAX(v.version) FROM workflow_definition v WHERE v.service_code = d.service_code)
                 ORDER BY d.service_code""").query(Long.class).list().stream().map(id -> load(id).published()).toList();
     }
 
-    @Override
-    public String diagram(PublishedDefinition definition, Locale locale) {
-        return MermaidDiagram.render(definition.definition(), locale);
+    /** The definition as a Mermaid state diagram. */
+    String diagram(Published published, Locale locale) {
+        return MermaidDiagram.render(published.definition(), locale);
     }
 
     Loaded load(long id) {
@@ -205,7 +216,7 @@ class JdbcWorkflowDefinitions implements WorkflowDefinitions {
             ValidationReport report = parser.parse(file, (String) row.get("content"));
             var definition = report.definition().orElseThrow(() -> new IllegalStateException(
                     "Published definition " + key + " no longer parses: " + report.errors()));
-            PublishedDefinition published = new PublishedDefinition(key, (String) row.get("service_code"),
+            Published published = new Published(key, (String) row.get("service_code"),
                     ((Number) row.get("version")).intValue(), definition, file,
                     Times.instant(row.get("published_at")), (String) row.get("published_by"));
             return new Loaded(published, new MachinePool(definition, published.serviceCode() + "@" + published.version()));

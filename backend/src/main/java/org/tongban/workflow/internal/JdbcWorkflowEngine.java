@@ -19,10 +19,8 @@ import org.tongban.workflow.Actor;
 import org.tongban.workflow.HistoryEntry;
 import org.tongban.workflow.InstanceId;
 import org.tongban.workflow.InstanceView;
-import org.tongban.workflow.PublishedDefinition;
 import org.tongban.workflow.Step;
 import org.tongban.workflow.WorkflowCommand;
-import org.tongban.workflow.WorkflowDefinition;
 import org.tongban.workflow.WorkflowEngine;
 import org.tongban.workflow.WorkflowEvents;
 
@@ -62,20 +60,16 @@ class JdbcWorkflowEngine implements WorkflowEngine {
 
     @Override
     @Transactional
-    public InstanceView start(String serviceCode, Map<String, Object> formData, Actor applicant) {
-        PublishedDefinition latest = definitions.latest(serviceCode).orElseThrow(() -> new DomainException(WorkflowProblem.NOT_FOUND));
-        return start(definitions.load(latest.id()), formData, applicant);
+    public InstanceView start(Start start) {
+        Published published = definitions.findVersion(start.serviceCode(), start.version())
+                .orElseThrow(() -> new DomainException(WorkflowProblem.NOT_FOUND));
+        return start(definitions.load(published.id()), start);
     }
 
-    @Override
-    @Transactional
-    public InstanceView start(String serviceCode, int version, Map<String, Object> formData, Actor applicant) {
-        PublishedDefinition published = definitions.version(serviceCode, version).orElseThrow(() -> new DomainException(WorkflowProblem.NOT_FOUND));
-        return start(definitions.load(published.id()), formData, applicant);
-    }
-
-    private InstanceView start(JdbcWorkflowDefinitions.Loaded loaded, Map<String, Object> formData, Actor applicant) {
-        PublishedDefinition published = loaded.published();
+    private InstanceView start(JdbcWorkflowDefinitions.Loaded loaded, Start start) {
+        Map<String, Object> formData = start.formData();
+        Actor applicant = start.applicant();
+        Published published = loaded.published();
         WorkflowDefinition definition = published.definition();
         InstanceId id = InstanceId.random();
         Instant now = clock.instant();
@@ -88,19 +82,22 @@ class JdbcWorkflowEngine implements WorkflowEngine {
         Outcome outcome = outcome(run, definition);
         jdbc.sql("""
                 INSERT INTO workflow_instance (id, definition_id, service_code, definition_version, state, status,
-                    certificate_type, form_data, applicant, started_at, updated_at, ended_at, history_size, version)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""")
+                    certificate_type, form_data, applicant, application_id, reference, applicant_name, started_at,
+                    updated_at, ended_at, history_size, version)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""")
                 .params(id.value(), published.id(), published.serviceCode(), published.version(), run.to().toString(),
                         outcome.status(), outcome.certificate(), json.writeValueAsString(formData), applicant.subject(),
+                        start.applicationId(), start.reference(), start.applicantName(),
                         Timestamp.from(now), Timestamp.from(now), outcome.ended() ? Timestamp.from(now) : null,
                         run.hops().size())
                 .update();
+        WorkflowEvents.Ref ref = new WorkflowEvents.Ref(id.value(), start.applicationId(), start.reference(),
+                published.serviceCode(), published.version(), applicant.subject());
         Map<String, ActiveTask> added = active(definition, run.to());
         List<StoredTask> tasks = insertTasks(id, added.values(), now);
         insertHistory(id, 0, run.hops(), applicant, null, now);
-        events.publishEvent(new WorkflowEvents.WorkflowStarted(id.value(), published.serviceCode(),
-                published.version(), applicant.subject()));
-        announce(id, run, added, Map.of(), definition, outcome, published.serviceCode(), now, applicant);
+        events.publishEvent(new WorkflowEvents.WorkflowStarted(ref));
+        announce(ref, run, definition, outcome, applicant, null);
         return new InstanceView(id, published.serviceCode(), published.version(), outcome.status(), outcome.certificate(),
                 tasks.stream().sorted(java.util.Comparator.comparing(StoredTask::step)).map(task -> task.view(now)).toList(),
                 0, now, outcome.ended() ? now : null);
@@ -117,7 +114,8 @@ class JdbcWorkflowEngine implements WorkflowEngine {
                 SELECT i.definition_id, i.state, i.status, i.form_data, i.applicant, i.history_size, i.version,
                     i.service_code, i.definition_version, i.certificate_type, i.started_at,
                     t.step_id, t.branch_id, t.department, t.role, t.status, t.activated_at, t.warn_at, t.due_at,
-                    t.escalate_at, t.remaining_working_days, t.warned_at, t.overdue_at, t.escalated_at, t.claimed_by
+                    t.escalate_at, t.remaining_working_days, t.warned_at, t.overdue_at, t.escalated_at, t.claimed_by,
+                    i.application_id, i.reference
                 FROM workflow_instance i LEFT JOIN workflow_task t ON t.instance_id = i.id WHERE i.id = ?""")
                 .param(id.value())
                 .query((rs, n) -> {
@@ -131,7 +129,7 @@ class JdbcWorkflowEngine implements WorkflowEngine {
                     }
                     return new InstanceRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             rs.getString(5), rs.getInt(6), rs.getLong(7), rs.getString(8), rs.getInt(9),
-                            rs.getString(10), Times.instant(rs.getObject(11)));
+                            rs.getString(10), Times.instant(rs.getObject(11)), rs.getString(26), rs.getString(27));
                 })
                 .list();
         if (rows.isEmpty()) {
@@ -201,22 +199,17 @@ class JdbcWorkflowEngine implements WorkflowEngine {
         }
         insertTasks(id, added, now).forEach(task -> storedByStep.put(task.step(), task));
         paused.values().forEach(task -> storedByStep.put(task.step(), pause(id, storedByStep.get(task.step()), now)));
-        Map<String, ActiveTask> reactivated = new LinkedHashMap<>();
-        resumed.values().forEach(task -> {
-            storedByStep.put(task.step(), resume(id, storedByStep.get(task.step()), now));
-            reactivated.put(task.step(), task);
-        });
+        resumed.values().forEach(task -> storedByStep.put(task.step(), resume(id, storedByStep.get(task.step()), now)));
         String actorDepartment = command.step() == null ? null : definition.step(command.step())
                 .filter(step -> step instanceof Step.Task task && actor.departments().contains(task.department()))
                 .map(step -> ((Step.Task) step).department()).orElse(null);
         insertHistory(id, row.historySize(), withDetails(run.hops(), command), actor, actorDepartment, now);
-        Map<String, ActiveTask> activated = new LinkedHashMap<>();
-        added.forEach(task -> activated.put(task.step(), task));
-        announce(id, run, activated, reactivated, definition, outcome, loaded.published().serviceCode(), now, actor);
+        WorkflowEvents.Ref ref = row.ref(id);
+        announce(ref, run, definition, outcome, actor, command);
         if (command instanceof WorkflowCommand.RequestCorrection correction) {
             Step.Task task = (Step.Task) definition.step(correction.step()).orElseThrow();
-            events.publishEvent(new WorkflowEvents.CorrectionRequested(id.value(), task.id(), task.department(),
-                    correction.items(), correction.reason()));
+            events.publishEvent(new WorkflowEvents.CorrectionRequested(ref, task.id(), task.department(),
+                    List.copyOf(correction.items()), correction.reason()));
         }
         // the answer from what was read and written, without reading again
         List<InstanceView.ActiveStep> steps = storedByStep.values().stream()
@@ -500,29 +493,34 @@ class JdbcWorkflowEngine implements WorkflowEngine {
         jdbc.sql(sql.toString()).params(params).update();
     }
 
-    private void announce(InstanceId id, Run run, Map<String, ActiveTask> activated, Map<String, ActiveTask> resumed,
-            WorkflowDefinition definition, Outcome outcome, String serviceCode, Instant now, Actor actor) {
+    private void announce(WorkflowEvents.Ref ref, Run run, WorkflowDefinition definition, Outcome outcome, Actor actor,
+            WorkflowCommand command) {
         Hop first = run.hops().get(0);
         if (first.step() != null || "withdraw".equals(first.action())) {
-            events.publishEvent(new WorkflowEvents.StepCompleted(id.value(), first.step(), first.action(),
-                    actor.subject(), null));
+            String department = first.step() == null ? null : definition.step(first.step())
+                    .filter(Step.Task.class::isInstance).map(step -> ((Step.Task) step).department()).orElse(null);
+            events.publishEvent(new WorkflowEvents.StepCompleted(ref, first.step(), department, first.action(),
+                    actor.subject(), reason(command)));
         }
         for (Step.Automatic automatic : run.automatic()) {
-            events.publishEvent(new WorkflowEvents.AutomaticStepExecuted(id.value(), automatic.id(), automatic.action(),
-                    "issue-certificate".equals(automatic.action()) ? definition.service().certificate() : null));
-        }
-        for (ActiveTask task : activated.values()) {
-            events.publishEvent(new WorkflowEvents.StepActivated(id.value(), task.step(), task.definition().department(),
-                    task.definition().role(), deadlines.from(now, task.definition().timeLimitWorkingDays()).dueAt()));
-        }
-        for (ActiveTask task : resumed.values()) {
-            events.publishEvent(new WorkflowEvents.StepActivated(id.value(), task.step(), task.definition().department(),
-                    task.definition().role(), null));
+            events.publishEvent(new WorkflowEvents.AutomaticStepExecuted(ref, automatic.id(), automatic.action()));
         }
         if (outcome.ended()) {
-            events.publishEvent(new WorkflowEvents.WorkflowEnded(id.value(), serviceCode, outcome.status(),
-                    outcome.certificate()));
+            events.publishEvent(new WorkflowEvents.WorkflowEnded(ref, outcome.status()));
         }
+    }
+
+    private static String reason(WorkflowCommand command) {
+        if (command instanceof WorkflowCommand.Reject reject) {
+            return reject.reason();
+        } else if (command instanceof WorkflowCommand.ReturnTo back) {
+            return back.reason();
+        } else if (command instanceof WorkflowCommand.Withdraw withdraw) {
+            return withdraw.reason();
+        } else if (command instanceof WorkflowCommand.Approve approve) {
+            return approve.comment();
+        }
+        return null;
     }
 
     // ---------------------------------------------------------------- reading
@@ -552,16 +550,39 @@ class JdbcWorkflowEngine implements WorkflowEngine {
     @Override
     public List<HistoryEntry> history(InstanceId id) {
         return jdbc.sql("""
-                SELECT seq, step_id, action, actor, actor_department, reason, details, from_state, to_state, at
+                SELECT seq, step_id, action, actor, actor_department, reason, details, at
                 FROM workflow_history WHERE instance_id = ? ORDER BY seq""").param(id.value())
-                .query((rs, n) -> new HistoryEntry(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-                        Times.instant(rs.getObject(10))))
+                .query((rs, n) -> {
+                    Map<String, Object> details = rs.getString(7) == null ? Map.of() : json.readValue(rs.getString(7), MAP);
+                    List<String> items = details.get("items") instanceof List<?> list
+                            ? list.stream().map(String::valueOf).toList() : List.of();
+                    return new HistoryEntry(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6), items,
+                            details.get("target") == null ? null : details.get("target").toString(),
+                            Times.instant(rs.getObject(8)));
+                })
+                .list();
+    }
+
+    /** One stored transition with the machine states it moved between: the engine's own view, not the API's. */
+    record Transition(int sequence, String step, String action, MachineState from, MachineState to) {
+    }
+
+    List<Transition> transitions(InstanceId id) {
+        return jdbc.sql("""
+                SELECT seq, step_id, action, from_state, to_state FROM workflow_history WHERE instance_id = ? ORDER BY seq""")
+                .param(id.value())
+                .query((rs, n) -> new Transition(rs.getInt(1), rs.getString(2), rs.getString(3),
+                        MachineState.parse(rs.getString(4)), MachineState.parse(rs.getString(5))))
                 .list();
     }
 
     private record InstanceRow(long definitionId, String state, String status, String formData, String applicant,
             int historySize, long version, String serviceCode, int definitionVersion, String certificateType,
-            Instant startedAt) {
+            Instant startedAt, String applicationId, String reference) {
+
+        WorkflowEvents.Ref ref(InstanceId id) {
+            return new WorkflowEvents.Ref(id.value(), applicationId, reference, serviceCode, definitionVersion, applicant);
+        }
     }
 }

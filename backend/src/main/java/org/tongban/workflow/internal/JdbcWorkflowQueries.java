@@ -4,24 +4,33 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 import org.tongban.workflow.InstanceId;
+import org.tongban.workflow.InstanceView;
 import org.tongban.workflow.WaitingStep;
 import org.tongban.workflow.WorkflowQueries;
 
-/** The queues, from {@code workflow_task}: sorted by deadline, claims as conditional updates. */
+/**
+ * The queues, from {@code workflow_task} with its instance: filtered, counted and paged in the database (index
+ * {@code (department, status, due_at)}), so a queue's first page costs the same with a million applications stored;
+ * claims are conditional updates.
+ */
 @Component
 class JdbcWorkflowQueries implements WorkflowQueries {
 
-    private static final String SELECT = """
-            SELECT t.instance_id, i.service_code, i.definition_version, t.step_id, t.branch_id, t.department, t.role,
-                t.status, t.activated_at, t.warn_at, t.due_at, t.claimed_by
-            FROM workflow_task t JOIN workflow_instance i ON i.id = t.instance_id""";
+    private static final String COLUMNS = """
+            t.instance_id, i.service_code, i.definition_version, t.step_id, t.branch_id, t.department, t.role,
+                t.status, t.activated_at, t.warn_at, t.due_at, t.claimed_by, i.application_id, i.reference, i.applicant_name""";
+    private static final String FROM = " FROM workflow_task t JOIN workflow_instance i ON i.id = t.instance_id";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -32,27 +41,87 @@ class JdbcWorkflowQueries implements WorkflowQueries {
     }
 
     @Override
-    public List<WaitingStep> waiting(Set<String> departments) {
+    public Page queue(Set<String> departments, Set<String> roles, String serviceCode, InstanceView.Light light,
+            String claimedBy, String search, int page, int size) {
+        Map<InstanceView.Light, Long> counts = new EnumMap<>(InstanceView.Light.class);
         if (departments.isEmpty()) {
-            return List.of();
+            List.of(InstanceView.Light.GREEN, InstanceView.Light.YELLOW, InstanceView.Light.RED)
+                    .forEach(each -> counts.put(each, 0L));
+            return new Page(List.of(), 0, counts);
         }
-        List<Object> params = new ArrayList<>(departments);
-        String placeholders = String.join(", ", departments.stream().map(d -> "?").toList());
         Instant now = clock.instant();
-        return jdbc.sql(SELECT + " WHERE t.status = 'ACTIVE' AND t.department IN (" + placeholders
-                        + ") ORDER BY t.due_at, t.activated_at LIMIT 1000")
-                .params(params).query((rs, n) -> row(rs, now)).list();
+        Timestamp at = Timestamp.from(now);
+        StringBuilder where = new StringBuilder(" WHERE t.status = 'ACTIVE' AND t.department IN (")
+                .append(placeholders(departments.size())).append(")");
+        List<Object> params = new ArrayList<>(departments);
+        if (!roles.isEmpty()) {
+            where.append(" AND t.role IN (").append(placeholders(roles.size())).append(")");
+            params.addAll(roles);
+        }
+        if (serviceCode != null && !serviceCode.isBlank()) {
+            where.append(" AND i.service_code = ?");
+            params.add(serviceCode);
+        }
+        if (claimedBy != null) {
+            where.append(" AND t.claimed_by = ?");
+            params.add(claimedBy);
+        }
+        if (search != null && !search.isBlank()) {
+            // a citizen on the phone reads out (part of) their application number, or the clerk types a name
+            String wanted = "%" + escape(search.strip()) + "%";
+            where.append(" AND (i.reference LIKE ? ESCAPE '!' OR i.applicant_name LIKE ? ESCAPE '!')");
+            params.add(wanted.toUpperCase(Locale.ROOT));
+            params.add(wanted);
+        }
+        List<Object> countParams = new ArrayList<>(List.of(at, at, at, at));
+        countParams.addAll(params);
+        jdbc.sql("SELECT SUM(CASE WHEN t.warn_at > ? THEN 1 ELSE 0 END), "
+                        + "SUM(CASE WHEN t.warn_at <= ? AND t.due_at > ? THEN 1 ELSE 0 END), "
+                        + "SUM(CASE WHEN t.due_at <= ? THEN 1 ELSE 0 END)" + FROM + where)
+                .params(countParams)
+                .query(rs -> {
+                    counts.put(InstanceView.Light.GREEN, rs.getLong(1));
+                    counts.put(InstanceView.Light.YELLOW, rs.getLong(2));
+                    counts.put(InstanceView.Light.RED, rs.getLong(3));
+                });
+        if (light != null) {
+            switch (light) {
+                case GREEN -> {
+                    where.append(" AND t.warn_at > ?");
+                    params.add(at);
+                }
+                case YELLOW -> {
+                    where.append(" AND t.warn_at <= ? AND t.due_at > ?");
+                    params.add(at);
+                    params.add(at);
+                }
+                case RED -> {
+                    where.append(" AND t.due_at <= ?");
+                    params.add(at);
+                }
+                case PAUSED -> where.append(" AND 1 = 0");
+            }
+        }
+        long total = light == null ? counts.values().stream().mapToLong(Long::longValue).sum()
+                : counts.getOrDefault(light, 0L);
+        List<Object> pageParams = new ArrayList<>(params);
+        pageParams.add(size);
+        pageParams.add((long) page * size);
+        List<WaitingStep> items = total == 0 ? List.of() : jdbc.sql("SELECT " + COLUMNS + FROM + where
+                        + " ORDER BY t.due_at, t.activated_at, t.instance_id, t.step_id LIMIT ? OFFSET ?")
+                .params(pageParams).query((rs, n) -> row(rs, now)).list();
+        return new Page(items, total, counts);
     }
 
     @Override
     public Optional<WaitingStep> waitingStep(InstanceId instance, String step) {
         Instant now = clock.instant();
-        return jdbc.sql(SELECT + " WHERE t.instance_id = ? AND t.step_id = ?").params(instance.value(), step)
-                .query((rs, n) -> row(rs, now)).optional();
+        return jdbc.sql("SELECT " + COLUMNS + FROM + " WHERE t.instance_id = ? AND t.step_id = ?")
+                .params(instance.value(), step).query((rs, n) -> row(rs, now)).optional();
     }
 
     @Override
-    @org.springframework.transaction.annotation.Transactional
+    @Transactional
     public boolean claim(InstanceId instance, String step, String clerk) {
         return jdbc.sql("""
                 UPDATE workflow_task SET claimed_by = ?, claimed_at = ?
@@ -61,7 +130,7 @@ class JdbcWorkflowQueries implements WorkflowQueries {
     }
 
     @Override
-    @org.springframework.transaction.annotation.Transactional
+    @Transactional
     public boolean release(InstanceId instance, String step, String clerk) {
         return jdbc.sql("""
                 UPDATE workflow_task SET claimed_by = NULL, claimed_at = NULL
@@ -70,11 +139,20 @@ class JdbcWorkflowQueries implements WorkflowQueries {
     }
 
     @Override
-    @org.springframework.transaction.annotation.Transactional
+    @Transactional
     public boolean reassign(InstanceId instance, String step, String clerk) {
         return jdbc.sql("UPDATE workflow_task SET claimed_by = ?, claimed_at = ? WHERE instance_id = ? AND step_id = ?")
                 .params(clerk, clerk == null ? null : Timestamp.from(clock.instant()), instance.value(), step)
                 .update() == 1;
+    }
+
+    private static String placeholders(int count) {
+        return String.join(", ", java.util.Collections.nCopies(count, "?"));
+    }
+
+    /** LIKE wildcards typed by a person are searched for, not interpreted. */
+    private static String escape(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 
     private static WaitingStep row(java.sql.ResultSet rs, Instant now) throws java.sql.SQLException {
@@ -83,6 +161,7 @@ class JdbcWorkflowQueries implements WorkflowQueries {
         Instant due = Times.instant(rs.getObject(11));
         return new WaitingStep(new InstanceId(rs.getString(1)), rs.getString(2), rs.getInt(3), rs.getString(4),
                 rs.getString(5), rs.getString(6), rs.getString(7), paused ? "correction" : "active",
-                Times.instant(rs.getObject(9)), due, Deadlines.light(now, warn, due, paused), rs.getString(12));
+                Times.instant(rs.getObject(9)), due, Deadlines.light(now, warn, due, paused), rs.getString(12),
+                rs.getString(13), rs.getString(14), rs.getString(15));
     }
 }

@@ -12,7 +12,6 @@ import org.springframework.statemachine.config.configurers.ChoiceTransitionConfi
 import org.springframework.statemachine.config.configurers.StateConfigurer;
 import org.springframework.statemachine.guard.Guard;
 import org.tongban.workflow.Step;
-import org.tongban.workflow.WorkflowDefinition;
 
 /**
  * Builds a Spring Statemachine from a definition. States are step ids; a task that asked for

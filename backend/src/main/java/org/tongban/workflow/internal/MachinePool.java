@@ -13,7 +13,6 @@ import org.springframework.statemachine.region.Region;
 import org.springframework.statemachine.state.AbstractState;
 import org.springframework.statemachine.state.State;
 import org.springframework.statemachine.support.DefaultStateMachineContext;
-import org.tongban.workflow.WorkflowDefinition;
 
 import reactor.core.publisher.Mono;
 

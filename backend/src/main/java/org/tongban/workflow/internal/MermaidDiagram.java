@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Locale;
 
 import org.tongban.workflow.Step;
-import org.tongban.workflow.WorkflowDefinition;
 
 /** Renders a definition as a Mermaid state diagram, for the portal and the documentation. */
 public final class MermaidDiagram {

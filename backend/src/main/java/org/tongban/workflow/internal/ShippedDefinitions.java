@@ -12,7 +12,6 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
-import org.tongban.workflow.PublishedDefinition;
 
 /**
  * Seeds services from the definitions shipped in {@code workflows/} (inside the jar) at start-up: a
@@ -32,7 +31,7 @@ class ShippedDefinitions implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         for (Shipped file : files()) {
-            PublishedDefinition published = definitions.seed(file.name(), file.text());
+            Published published = definitions.seed(file.name(), file.text());
             log.debug("Workflow {} is at version {}", published.serviceCode(), published.version());
         }
     }
@@ -47,7 +46,7 @@ class ShippedDefinitions implements ApplicationRunner {
             for (Resource resource : resources) {
                 String path = resource.getURL().toString();
                 String relative = path.substring(path.lastIndexOf("workflows/") + "workflows/".length());
-                if (relative.startsWith("calendar/")) {
+                if (relative.startsWith("calendar/") || relative.startsWith("catalogue/")) {
                     continue;
                 }
                 files.add(new Shipped(relative, resource.getContentAsString(StandardCharsets.UTF_8)));

@@ -37,10 +37,7 @@ import org.tongban.identity.Role;
 import org.tongban.web.ProblemException;
 import org.tongban.web.ProblemType;
 import org.tongban.web.Problems;
-import org.tongban.workflow.InvalidDefinitionException;
-import org.tongban.workflow.Publisher;
 import org.tongban.workflow.PublishedDefinition;
-import org.tongban.workflow.ValidationReport;
 
 /**
  * 流程管理: department admins see their department's services with every version and how many
@@ -86,7 +83,7 @@ class WorkflowAdminController {
     List<ServiceWorkflows> services() {
         Person person = currentPerson.require();
         return definitions.latestOfEach().stream()
-                .filter(p -> person.hasRole(Role.ADMIN) || person.belongsTo(p.definition().service().department()))
+                .filter(p -> person.hasRole(Role.ADMIN) || person.belongsTo(p.department()))
                 .map(this::view).toList();
     }
 
@@ -136,7 +133,7 @@ class WorkflowAdminController {
     ResponseEntity<String> file(@PathVariable String code, @PathVariable int version) {
         Person person = currentPerson.require();
         PublishedDefinition published = definitions.version(code, version).orElseThrow(ProblemException::notFound);
-        if (!person.hasRole(Role.ADMIN) && !person.belongsTo(published.definition().service().department())) {
+        if (!person.hasRole(Role.ADMIN) && !person.belongsTo(published.department())) {
             throw new ProblemException(HttpStatus.FORBIDDEN, ProblemType.FORBIDDEN);
         }
         String content = jdbc.sql("SELECT content FROM workflow_definition WHERE service_code = ? AND version = ?")
@@ -176,7 +173,7 @@ class WorkflowAdminController {
         Map<String, String> names = people.displayNames(versions.stream().map(VersionView::publishedBy).toList());
         versions = versions.stream().map(v -> new VersionView(v.version(), v.publishedAt(), v.publishedBy(),
                 names.get(v.publishedBy()), v.publishedAs(), v.note(), v.running())).toList();
-        var service = latest.definition().service();
+        var service = latest.service();
         return new ServiceWorkflows(service.code(), service.name().zh(), service.name().en(), service.department(),
                 latest.version(), versions);
     }

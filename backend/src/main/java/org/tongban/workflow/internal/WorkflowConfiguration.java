@@ -17,6 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.tongban.identity.Department;
 import org.tongban.identity.Departments;
 import org.tongban.workflow.BusinessCalendar;
+import org.tongban.workflow.DataCatalogue;
 import org.tongban.workflow.LocalizedText;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -39,7 +40,8 @@ class WorkflowConfiguration {
 
     @Bean
     DefinitionParser definitionParser(Departments departments) {
-        return new DefinitionParser(() -> departments.all().stream().map(Department::code).collect(Collectors.toSet()));
+        return new DefinitionParser(() -> departments.all().stream().map(Department::code).collect(Collectors.toSet()),
+                DataCatalogue.fromClasspath());
     }
 
     @Bean

@@ -19,7 +19,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.tongban.web.ProblemException;
 import org.tongban.workflow.PublishedDefinition;
 import org.tongban.workflow.ServiceInfo;
-import org.tongban.workflow.ValidationReport;
 
 /**
  * Published workflow definitions: public to read (the guidance pages show who handles a service
@@ -41,10 +40,10 @@ class WorkflowDefinitionController {
             String department, String audience, int promisedWorkingDays, List<String> departments) {
 
         static DefinitionSummary of(PublishedDefinition published) {
-            ServiceInfo service = published.definition().service();
+            ServiceInfo service = published.service();
             return new DefinitionSummary(service.code(), published.version(), service.name().zh(), service.name().en(),
                     service.category(), service.department(), service.audience(), service.promisedWorkingDays(),
-                    published.definition().tasks().stream().map(t -> t.department()).distinct().toList());
+                    published.departments());
         }
     }
 
@@ -64,7 +63,7 @@ class WorkflowDefinitionController {
             produces = MediaType.TEXT_PLAIN_VALUE)
     @Operation(summary = "A definition version as a Mermaid state diagram, in the request's language")
     String diagram(@PathVariable String code, @PathVariable int version) {
-        PublishedDefinition published = definitions.version(code, version).orElseThrow(ProblemException::notFound);
+        Published published = definitions.findVersion(code, version).orElseThrow(ProblemException::notFound);
         return definitions.diagram(published, LocaleContextHolder.getLocale());
     }
 

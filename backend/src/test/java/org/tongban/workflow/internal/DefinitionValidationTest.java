@@ -18,9 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
-import org.tongban.workflow.DefinitionProblem;
-import org.tongban.workflow.DefinitionProblem.Severity;
-import org.tongban.workflow.ValidationReport;
+import org.tongban.workflow.internal.DefinitionProblem.Severity;
 
 /**
  * The definition validator, seen from the department admin who writes a definition: every shipped
@@ -54,7 +52,7 @@ class DefinitionValidationTest {
         for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath*:workflows/*/*.yaml")) {
             String url = resource.getURL().toString();
             String relative = url.substring(url.lastIndexOf("workflows/") + "workflows/".length());
-            if (!relative.startsWith("calendar/")) {
+            if (!relative.startsWith("calendar/") && !relative.startsWith("catalogue/")) {
                 files.add(relative);
             }
         }

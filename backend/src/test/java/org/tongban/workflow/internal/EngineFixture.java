@@ -18,7 +18,10 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.tongban.workflow.Actor;
 import org.tongban.workflow.BusinessCalendar;
+import org.tongban.workflow.InstanceView;
+import org.tongban.workflow.WorkflowEngine;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -52,6 +55,14 @@ final class EngineFixture {
         timers = new DeadlineTimers(jdbc, events::add, clock,
                 new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
         ShippedDefinitions.files().forEach(file -> definitions.seed(file.name(), file.text()));
+    }
+
+    /** Starts a workflow on the newest version of a service, without an application (the engine alone). */
+    InstanceView start(String serviceCode, Map<String, ?> formData, Actor applicant) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> form = (Map<String, Object>) formData;
+        return engine.start(new WorkflowEngine.Start(serviceCode, definitions.findLatest(serviceCode).orElseThrow().version(),
+                null, "T-" + UUID.randomUUID().toString().substring(0, 8), applicant, "测试", form));
     }
 
     <T> List<T> events(Class<T> type) {

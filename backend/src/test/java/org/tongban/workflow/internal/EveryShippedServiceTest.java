@@ -13,7 +13,6 @@ import org.tongban.workflow.Actor;
 import org.tongban.workflow.InstanceView;
 import org.tongban.workflow.Step;
 import org.tongban.workflow.WorkflowCommand;
-import org.tongban.workflow.WorkflowDefinition;
 
 /**
  * Whatever a department publishes, for every shipped service: the main path ends approved (each
@@ -33,7 +32,7 @@ class EveryShippedServiceTest {
     }
 
     private static WorkflowDefinition definition(String service) {
-        return FIXTURE.definitions.latest(service).orElseThrow().definition();
+        return FIXTURE.definitions.findLatest(service).orElseThrow().definition();
     }
 
     private static Actor memberFor(Step.Task task) {
@@ -44,7 +43,7 @@ class EveryShippedServiceTest {
     @MethodSource("services")
     void theMainPathEndsApproved(String service) {
         WorkflowDefinition definition = definition(service);
-        InstanceView view = FIXTURE.engine.start(service, FORM, APPLICANT);
+        InstanceView view = FIXTURE.start(service, FORM, APPLICANT);
         int guard = 0;
         while (view.running() && guard++ < 50) {
             InstanceView.ActiveStep step = view.activeSteps().get(0);
@@ -59,7 +58,7 @@ class EveryShippedServiceTest {
     @MethodSource("services")
     void everyStepThatMayAskForCorrectionGetsItBackAndTheApplicantMayWithdrawAnywhere(String service) {
         WorkflowDefinition definition = definition(service);
-        InstanceView view = FIXTURE.engine.start(service, FORM, APPLICANT);
+        InstanceView view = FIXTURE.start(service, FORM, APPLICANT);
         int guard = 0;
         while (view.running() && guard++ < 50) {
             InstanceView.ActiveStep step = view.activeSteps().get(0);
@@ -78,7 +77,7 @@ class EveryShippedServiceTest {
                 });
             }
             // withdrawing here would end the application: try it on a twin started for the purpose
-            InstanceView twin = FIXTURE.engine.start(service, FORM, APPLICANT);
+            InstanceView twin = FIXTURE.start(service, FORM, APPLICANT);
             assertThat(FIXTURE.engine.fire(twin.id(), new WorkflowCommand.Withdraw("不再需要"), APPLICANT).status())
                     .isEqualTo("withdrawn");
             view = FIXTURE.engine.fire(view.id(), new WorkflowCommand.Approve(task.id(), null), memberFor(task));
@@ -92,7 +91,7 @@ class EveryShippedServiceTest {
         WorkflowDefinition definition = definition(service);
         for (Step.Task task : definition.tasks()) {
             for (String target : task.returnTo()) {
-                InstanceView view = FIXTURE.engine.start(service, FORM, APPLICANT);
+                InstanceView view = FIXTURE.start(service, FORM, APPLICANT);
                 int guard = 0;
                 while (view.running() && view.activeSteps().stream().noneMatch(s -> s.step().equals(task.id()))
                         && guard++ < 50) {

@@ -21,12 +21,12 @@ class PooledMachinesTest {
     @Test
     void aNewApplicationStartsAtTheFirstStepsAfterAnotherMovedOnInAParallelBranch() {
         Actor parent = Actor.applicant("parent");
-        InstanceView first = fixture.engine.start("primary-school-enrolment", Map.of(), parent);
+        InstanceView first = fixture.start("primary-school-enrolment", Map.of(), parent);
         assertThat(first.activeSteps()).extracting(InstanceView.ActiveStep::step)
                 .containsExactlyInAnyOrder("enrolment-acceptance", "vaccination-record-check");
         fixture.engine.fire(first.id(), new Approve("enrolment-acceptance", null), Actor.clerk("edu", "education"));
 
-        InstanceView second = fixture.engine.start("primary-school-enrolment", Map.of(), parent);
+        InstanceView second = fixture.start("primary-school-enrolment", Map.of(), parent);
         assertThat(second.activeSteps()).extracting(InstanceView.ActiveStep::step)
                 .containsExactlyInAnyOrder("enrolment-acceptance", "vaccination-record-check");
     }

@@ -45,7 +45,7 @@ class ShippedServicesTest {
 
     @Test
     void smallFoodPremisesSkipTheInspectionAndGetALicence() {
-        InstanceView view = fixture.engine.start("food-business-licence", Map.of("businessArea", 120), business);
+        InstanceView view = fixture.start("food-business-licence", Map.of("businessArea", 120), business);
         assertThat(active(view)).containsExactly("acceptance");
         assertThat(view.definitionVersion()).isEqualTo(1);
 
@@ -64,7 +64,7 @@ class ShippedServicesTest {
 
     @Test
     void largeFoodPremisesAreInspectedAfterACorrectionAndAReturn() {
-        InstanceView view = fixture.engine.start("food-business-licence", Map.of("businessArea", 800), business);
+        InstanceView view = fixture.start("food-business-licence", Map.of("businessArea", 800), business);
         InstanceId id = view.id();
 
         view = fixture.engine.fire(id, new RequestCorrection("acceptance", List.of("floor-plan"),
@@ -106,7 +106,7 @@ class ShippedServicesTest {
 
     @Test
     void enrolmentIsReviewedInParallelAndDecidedOnlyWhenBothDepartmentsApproved() {
-        InstanceView view = fixture.engine.start("primary-school-enrolment", Map.of(), applicant);
+        InstanceView view = fixture.start("primary-school-enrolment", Map.of(), applicant);
         assertThat(active(view)).containsExactly("enrolment-acceptance", "vaccination-record-check");
         InstanceId id = view.id();
 
@@ -131,7 +131,7 @@ class ShippedServicesTest {
 
     @Test
     void aHealthRejectionOfTheVaccinationRecordAsksForCorrectionWhileEducationGoesOn() {
-        InstanceView view = fixture.engine.start("primary-school-enrolment", Map.of(), applicant);
+        InstanceView view = fixture.start("primary-school-enrolment", Map.of(), applicant);
         InstanceId id = view.id();
         view = fixture.engine.fire(id, new Reject("vaccination-record-check", "接种记录缺少麻腮风第二剂"), clerk("health"));
         assertThat(view.status()).isEqualTo("running");
@@ -146,7 +146,7 @@ class ShippedServicesTest {
 
     @Test
     void theApplicantWithdrawsDuringParallelReviewAndOnlyTheApplicantCan() {
-        InstanceView view = fixture.engine.start("primary-school-enrolment", Map.of(), applicant);
+        InstanceView view = fixture.start("primary-school-enrolment", Map.of(), applicant);
         InstanceId id = view.id();
         assertThatThrownBy(() -> fixture.engine.fire(id, new Withdraw("不需要了"), Actor.applicant("someone-else")))
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code().kind()).isEqualTo(Kind.FORBIDDEN));
@@ -161,7 +161,7 @@ class ShippedServicesTest {
 
     @Test
     void enterpriseEstablishmentRunsFourDepartmentsInParallel() {
-        InstanceView view = fixture.engine.start("enterprise-establishment", Map.of(), business);
+        InstanceView view = fixture.start("enterprise-establishment", Map.of(), business);
         assertThat(active(view)).containsExactly("employer-social-insurance-registration", "establishment-registration",
                 "seal-engraving-filing", "tax-formalities");
         assertThat(view.activeSteps()).allSatisfy(step -> assertThat(step.dueAt()).isEqualTo(
@@ -180,13 +180,12 @@ class ShippedServicesTest {
         assertThat(view.certificateType()).isEqualTo("business-licence");
     }
 
-    // ---- newborn: health, public security, medical insurance in turn ----
+    // ---- newborn: public security, then medical insurance, with the register written in between ----
 
     @Test
-    void theNewbornBundleMovesThroughThreeDepartmentsAndCanBeRejectedWithAReason() {
-        InstanceView view = fixture.engine.start("newborn", Map.of(), applicant);
+    void theNewbornBundleMovesThroughTwoDepartmentsAndCanBeRejectedWithAReason() {
+        InstanceView view = fixture.start("newborn", Map.of(), applicant);
         InstanceId id = view.id();
-        view = fixture.engine.fire(id, new Approve("birth-certificate-review", null), clerk("health"));
         assertThat(view.activeSteps()).singleElement()
                 .satisfies(step -> assertThat(step.department()).isEqualTo("public-security"));
         assertThatThrownBy(() -> fixture.engine.fire(id, new Reject("household-registration", " "), clerk("public-security")))
@@ -200,22 +199,24 @@ class ShippedServicesTest {
     }
 
     @Test
-    void theNewbornBundleApprovedEndToEnd() {
-        InstanceView view = fixture.engine.start("newborn", Map.of(), applicant);
-        view = fixture.engine.fire(view.id(), new Approve("birth-certificate-review", null), clerk("health"));
-        view = fixture.engine.fire(view.id(), new ReturnTo("household-registration", "birth-certificate-review",
-                "出生医学证明编号有误"), clerk("public-security"));
-        view = fixture.engine.fire(view.id(), new Approve("birth-certificate-review", null), clerk("health"));
+    void theNewbornBundleRecordsTheBirthThenEnrolsTheChildAndIssuesTheInsuranceCertificate() {
+        InstanceView view = fixture.start("newborn", Map.of(), applicant);
         view = fixture.engine.fire(view.id(), new Approve("household-registration", null), clerk("public-security"));
+        assertThat(active(view)).containsExactly("medical-insurance-enrolment");
         view = fixture.engine.fire(view.id(), new Approve("medical-insurance-enrolment", null), clerk("medical-insurance"));
         assertThat(view.status()).isEqualTo("approved");
+        assertThat(view.certificateType()).isEqualTo("medical-insurance-certificate");
+        assertThat(fixture.events(WorkflowEvents.AutomaticStepExecuted.class)).extracting(e -> e.step() + ":" + e.action())
+                .containsExactly("register-birth:record", "enrol:record", "issue-insurance-certificate:issue-certificate");
+        assertThat(fixture.engine.history(view.id())).extracting(HistoryEntry::action).containsExactly("start", "approve",
+                "auto:record", "approve", "auto:record", "auto:issue-certificate");
     }
 
     // ---- birth medical certificate, unemployment benefit ----
 
     @Test
     void theBirthMedicalCertificateIsIssuedAfterACorrection() {
-        InstanceView view = fixture.engine.start("birth-medical-certificate", Map.of(), applicant);
+        InstanceView view = fixture.start("birth-medical-certificate", Map.of(), applicant);
         view = fixture.engine.fire(view.id(), new RequestCorrection("delivery-record-review", List.of("motherIdNumber"),
                 "母亲身份证号与分娩记录不一致"), clerk("health"));
         view = fixture.engine.fire(view.id(), new Resubmit("delivery-record-review"), applicant);
@@ -226,12 +227,12 @@ class ShippedServicesTest {
 
     @Test
     void shortContributionsAreVerifiedBeforeTheBenefitIsReviewed() {
-        InstanceView longer = fixture.engine.start("unemployment-insurance-benefit",
+        InstanceView longer = fixture.start("unemployment-insurance-benefit",
                 Map.of("contributionYears", 3, "contributedInOtherRegion", false), applicant);
         longer = fixture.engine.fire(longer.id(), new Approve("acceptance", null), clerk("human-resources-social-security"));
         assertThat(active(longer)).containsExactly("benefit-review");
 
-        InstanceView shorter = fixture.engine.start("unemployment-insurance-benefit",
+        InstanceView shorter = fixture.start("unemployment-insurance-benefit",
                 Map.of("contributionYears", 0.5, "contributedInOtherRegion", false), applicant);
         shorter = fixture.engine.fire(shorter.id(), new Approve("acceptance", null), clerk("human-resources-social-security"));
         assertThat(active(shorter)).containsExactly("contribution-verification");
@@ -241,7 +242,7 @@ class ShippedServicesTest {
 
     @Test
     void aRefusedEventLeavesStateAndVersionUnchanged() {
-        InstanceView before = fixture.engine.start("food-business-licence", Map.of("businessArea", 50), business);
+        InstanceView before = fixture.start("food-business-licence", Map.of("businessArea", 50), business);
         assertThatThrownBy(() -> fixture.engine.fire(before.id(), new Approve("review", null), clerk("market-regulation")))
                 .isInstanceOfSatisfying(DomainException.class, e -> {
                     assertThat(e.code().kind()).isEqualTo(Kind.CONFLICT);

@@ -29,7 +29,7 @@ class TimeLimitsTest {
     private InstanceView startAcceptanceAt(String instant) {
         fixture.clock.set(Instant.parse(instant));
         // the acceptance step of the food business licence has a limit of one working day
-        return fixture.engine.start("food-business-licence", Map.of("businessArea", 80), business);
+        return fixture.start("food-business-licence", Map.of("businessArea", 80), business);
     }
 
     @Test

@@ -21,7 +21,6 @@ import org.tongban.workflow.HistoryEntry;
 import org.tongban.workflow.InstanceView;
 import org.tongban.workflow.Step;
 import org.tongban.workflow.WorkflowCommand;
-import org.tongban.workflow.WorkflowDefinition;
 
 /**
  * Random sequences of commands by random actors on the shipped services: the engine never reaches
@@ -53,10 +52,10 @@ class WorkflowPropertiesTest {
     @Property(tries = 150)
     void randomCommandsKeepTheWorkflowLegal(@ForAll("services") String service,
             @ForAll("moveLists") List<Move> moves, @ForAll int area) {
-        WorkflowDefinition definition = FIXTURE.definitions.latest(service).orElseThrow().definition();
+        WorkflowDefinition definition = FIXTURE.definitions.findLatest(service).orElseThrow().definition();
         List<Step.Task> tasks = definition.tasks();
         List<Actor> actors = actors(definition);
-        InstanceView view = FIXTURE.engine.start(service,
+        InstanceView view = FIXTURE.start(service,
                 Map.of("businessArea", Math.abs(area % 1000), "contributionYears", Math.abs(area % 5),
                         "contributedInOtherRegion", area % 2 == 0), Actor.applicant(APPLICANT));
         checkLegal(view, definition);
@@ -140,9 +139,9 @@ class WorkflowPropertiesTest {
      * state where every other branch had already reached its end.
      */
     private static void checkParallelStepsCompletedOnlyWithEveryBranch(InstanceView view, WorkflowDefinition definition) {
-        for (HistoryEntry entry : FIXTURE.engine.history(view.id())) {
-            MachineState from = MachineState.parse(entry.fromState());
-            MachineState to = MachineState.parse(entry.toState());
+        for (JdbcWorkflowEngine.Transition entry : FIXTURE.engine.transitions(view.id())) {
+            MachineState from = entry.from();
+            MachineState to = entry.to();
             if (from.parallel() && !to.root().equals(from.root()) && !Step.OUTCOMES.subList(1, 3).contains(to.root())) {
                 Step.Parallel parallel = (Step.Parallel) definition.steps().get(from.root());
                 long unfinished = from.branches().values().stream().filter(s -> !s.endsWith(MachineState.END)).count();

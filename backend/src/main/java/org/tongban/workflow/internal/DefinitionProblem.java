@@ -1,4 +1,4 @@
-package org.tongban.workflow;
+package org.tongban.workflow.internal;
 
 import java.util.List;
 import java.util.Locale;

@@ -1,6 +1,10 @@
-package org.tongban.workflow;
+package org.tongban.workflow.internal;
+
+import org.tongban.workflow.ServiceInfo;
+import org.tongban.workflow.Step;
 
 import java.util.ArrayList;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package org.tongban.workflow;
+package org.tongban.workflow.internal;
 
 /** A definition that does not validate cannot be published; the report says why. */
 public class InvalidDefinitionException extends RuntimeException {

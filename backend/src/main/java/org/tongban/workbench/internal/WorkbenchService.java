@@ -1,0 +1,280 @@
+package org.tongban.workbench.internal;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.tongban.application.ApplicationSummary;
+import org.tongban.application.Applications;
+import org.tongban.audit.DataAccessLog;
+import org.tongban.audit.DataUse;
+import org.tongban.identity.Official;
+import org.tongban.identity.People;
+import org.tongban.identity.Person;
+import org.tongban.identity.Role;
+import org.tongban.shared.DomainException;
+import org.tongban.workbench.TaskReassigned;
+import org.tongban.workflow.Actor;
+import org.tongban.workflow.HistoryEntry;
+import org.tongban.workflow.InstanceId;
+import org.tongban.workflow.InstanceView;
+import org.tongban.workflow.Material;
+import org.tongban.workflow.PublishedDefinition;
+import org.tongban.workflow.Step;
+import org.tongban.workflow.WaitingStep;
+import org.tongban.workflow.WorkflowCommand;
+import org.tongban.workflow.WorkflowDefinitions;
+import org.tongban.workflow.WorkflowEngine;
+import org.tongban.workflow.WorkflowEvents;
+import org.tongban.workflow.WorkflowQueries;
+
+/**
+ * The clerks' rules: a step is theirs when it waits in one of their departments for their role; they see only what
+ * the step may see, and every opening of an applicant's data is recorded in the same transaction; department
+ * admins reassign within their department. Everything else is 403 or 404.
+ */
+@Service
+class WorkbenchService {
+
+    private final WorkflowQueries queries;
+    private final WorkflowEngine engine;
+    private final WorkflowDefinitions definitions;
+    private final Applications applications;
+    private final DataAccessLog accessLog;
+    private final People people;
+    private final ApplicationEventPublisher events;
+
+    WorkbenchService(WorkflowQueries queries, WorkflowEngine engine, WorkflowDefinitions definitions,
+            Applications applications, DataAccessLog accessLog, People people, ApplicationEventPublisher events) {
+        this.queries = queries;
+        this.engine = engine;
+        this.definitions = definitions;
+        this.applications = applications;
+        this.accessLog = accessLog;
+        this.people = people;
+        this.events = events;
+    }
+
+    /** My departments' steps for my roles. */
+    WorkflowQueries.Page queue(Person person, String service, InstanceView.Light light, boolean mine, String search,
+            int page, int size) {
+        Set<String> roles = person.roles().stream().map(Role::code).collect(Collectors.toSet());
+        return queries.queue(Set.copyOf(person.departments()), roles, service, light, mine ? person.subject() : null,
+                search, page, size);
+    }
+
+    /**
+     * A department admin's overview of every waiting step of their departments, whatever its role, with who holds
+     * it — and without the applicants: the overview is about the officials' work, so it carries no personal data
+     * and searches application numbers only.
+     */
+    WorkflowQueries.Page assignments(Person person, String service, InstanceView.Light light, String number, int page,
+            int size) {
+        if (number != null && !number.isBlank() && !number.strip().matches("[0-9A-Za-z-]+")) {
+            return queries.queue(Set.of(), Set.of(), null, null, null, null, page, size);
+        }
+        return queries.queue(Set.copyOf(person.departments()), Set.of(), service, light, null, number, page, size);
+    }
+
+    /** What a clerk sees of a step: its answers and documents, the history, the other departments' progress. */
+    record Opened(WaitingStep waiting, Step.Task definition, ApplicationSummary application,
+            Map<String, Object> visibleData, List<Materials> materials, List<InstanceView.ActiveStep> otherSteps,
+            List<HistoryEntry> history, boolean mayReassign) {
+    }
+
+    /** A material the step may see, with the applicant's documents for it. */
+    record Materials(Material material, List<Applications.Attachment> attachments) {
+    }
+
+    /** Opens a step: only its visible answers and materials, and the opening is recorded before anything leaves. */
+    @Transactional
+    Opened open(Person person, String instanceId, String step) {
+        WaitingStep waiting = mineOrForbidden(instanceId, step, person);
+        PublishedDefinition published = definitionOf(waiting);
+        Step.Task task = published.task(step).orElseThrow(() -> new DomainException(WorkbenchProblem.NOT_FOUND));
+        ApplicationSummary application = applications.byWorkflowInstance(instanceId)
+                .orElseThrow(() -> new DomainException(WorkbenchProblem.NOT_FOUND));
+        Map<String, Object> all = applications.formData(application.id());
+        Map<String, Object> visible = new LinkedHashMap<>();
+        for (String field : task.visibleFields()) {
+            copy(all, field, visible);
+        }
+        List<Applications.Attachment> documents = applications.attachments(application.id());
+        List<Materials> materials = published.service().materials().stream()
+                .filter(material -> task.visibleMaterials().contains(material.code()))
+                .map(material -> new Materials(material, documents.stream()
+                        .filter(document -> document.materialCode().equals(material.code())).toList()))
+                .toList();
+        accessLog.record(use(person, waiting, application, DataUse.Kind.TASK_OPENED, "process-step", null,
+                task.visibleFields()));
+        InstanceView view = engine.find(new InstanceId(instanceId)).orElseThrow();
+        List<InstanceView.ActiveStep> others = view.activeSteps().stream()
+                .filter(other -> !other.step().equals(step)).toList();
+        return new Opened(waiting, task, application, visible, materials, others,
+                engine.history(new InstanceId(instanceId)), mayReassign(person, waiting));
+    }
+
+    /** One of the application's documents, if the step may see its material; the opening is recorded. */
+    @Transactional
+    Applications.AttachmentContent document(Person person, String instanceId, String step, String attachmentId) {
+        WaitingStep waiting = mineOrForbidden(instanceId, step, person);
+        Step.Task task = definitionOf(waiting).task(step).orElseThrow(() -> new DomainException(WorkbenchProblem.NOT_FOUND));
+        ApplicationSummary application = applications.byWorkflowInstance(instanceId)
+                .orElseThrow(() -> new DomainException(WorkbenchProblem.NOT_FOUND));
+        Applications.AttachmentContent content = applications.attachment(application.id(), attachmentId)
+                .orElseThrow(() -> new DomainException(WorkbenchProblem.NOT_FOUND));
+        if (!task.visibleMaterials().contains(content.attachment().materialCode())) {
+            throw new DomainException(WorkbenchProblem.MATERIAL_NOT_VISIBLE);
+        }
+        accessLog.record(use(person, waiting, application, DataUse.Kind.ATTACHMENT_OPENED, "process-step", null,
+                List.of(content.attachment().materialCode())));
+        return content;
+    }
+
+    @Transactional
+    WaitingStep claim(Person person, String instanceId, String step) {
+        mineOrForbidden(instanceId, step, person);
+        if (!queries.claim(new InstanceId(instanceId), step, person.subject())) {
+            throw new DomainException(WorkbenchProblem.CLAIMED);
+        }
+        return queries.waitingStep(new InstanceId(instanceId), step).orElseThrow();
+    }
+
+    @Transactional
+    WaitingStep release(Person person, String instanceId, String step) {
+        mineOrForbidden(instanceId, step, person);
+        if (!queries.release(new InstanceId(instanceId), step, person.subject())) {
+            throw new DomainException(WorkbenchProblem.CLAIMED);
+        }
+        return queries.waitingStep(new InstanceId(instanceId), step).orElseThrow();
+    }
+
+    /** Who the step may be given to, and who holds it now. */
+    record Candidates(List<Official> officials, String holder) {
+    }
+
+    /** The department's officials with the step's role whom the directory knows. */
+    Candidates candidates(Person person, String instanceId, String step) {
+        WaitingStep waiting = adminsOrForbidden(instanceId, step, person);
+        return new Candidates(candidatesFor(waiting), waiting.claimedBy());
+    }
+
+    @Transactional
+    WaitingStep reassign(Person person, String instanceId, String step, String clerk, String reason) {
+        WaitingStep waiting = adminsOrForbidden(instanceId, step, person);
+        // only someone who may process the step: an official of its department with its role, known to the
+        // directory (signed in at least once); never a citizen, a colleague of another department, or a typo
+        if (clerk != null && candidatesFor(waiting).stream().noneMatch(official -> official.subject().equals(clerk))) {
+            throw new DomainException(WorkbenchProblem.NOT_A_CANDIDATE);
+        }
+        if (!queries.reassign(new InstanceId(instanceId), step, clerk)) {
+            throw new DomainException(WorkbenchProblem.NOT_FOUND);
+        }
+        if (!Objects.equals(clerk, waiting.claimedBy())) {
+            events.publishEvent(new TaskReassigned(ref(waiting), step, waiting.department(), waiting.claimedBy(), clerk,
+                    person.subject(), reason == null ? "" : reason.strip()));
+        }
+        return queries.waitingStep(new InstanceId(instanceId), step).orElseThrow();
+    }
+
+    InstanceView decide(Person person, String instanceId, String step, WorkflowCommand command) {
+        mineOrForbidden(instanceId, step, person);
+        Actor actor = new Actor(person.subject(), person.roles().stream().map(Role::code).collect(Collectors.toSet()),
+                Set.copyOf(person.departments()));
+        return engine.fire(new InstanceId(instanceId), command, actor);
+    }
+
+    /** Names of the officials among these subjects (null for anyone else). */
+    Map<String, String> names(Stream<String> subjects) {
+        return people.displayNames(subjects.filter(Objects::nonNull).distinct().toList());
+    }
+
+    PublishedDefinition definitionOf(WaitingStep waiting) {
+        return definitions.version(waiting.serviceCode(), waiting.definitionVersion())
+                .orElseThrow(() -> new DomainException(WorkbenchProblem.NOT_FOUND));
+    }
+
+    static boolean mayReassign(Person person, WaitingStep waiting) {
+        return person.hasRole(Role.DEPT_ADMIN) && person.belongsTo(waiting.department());
+    }
+
+    /** The step exists and waits in one of my departments, for my role; otherwise 404 / 403. */
+    private WaitingStep mineOrForbidden(String instanceId, String step, Person person) {
+        WaitingStep waiting = queries.waitingStep(new InstanceId(instanceId), step)
+                .orElseThrow(() -> new DomainException(WorkbenchProblem.NOT_FOUND));
+        boolean role = person.roles().stream().anyMatch(r -> r.code().equals(waiting.role()));
+        if (!person.belongsTo(waiting.department()) || !role) {
+            throw new DomainException(WorkbenchProblem.NOT_YOUR_STEP);
+        }
+        return waiting;
+    }
+
+    /** The step exists and waits in one of my departments, and I am its department admin; else 404 / 403. */
+    private WaitingStep adminsOrForbidden(String instanceId, String step, Person person) {
+        WaitingStep waiting = queries.waitingStep(new InstanceId(instanceId), step)
+                .orElseThrow(() -> new DomainException(WorkbenchProblem.NOT_FOUND));
+        if (!mayReassign(person, waiting)) {
+            throw new DomainException(WorkbenchProblem.NOT_YOUR_STEP);
+        }
+        return waiting;
+    }
+
+    private List<Official> candidatesFor(WaitingStep waiting) {
+        return Role.fromCode(waiting.role()).map(role -> people.inDepartment(waiting.department(), role))
+                .orElse(List.of());
+    }
+
+    private static WorkflowEvents.Ref ref(WaitingStep waiting) {
+        return new WorkflowEvents.Ref(waiting.instanceId().value(), waiting.applicationId(), waiting.reference(),
+                waiting.serviceCode(), waiting.definitionVersion(), null);
+    }
+
+    private static DataUse use(Person person, WaitingStep waiting, ApplicationSummary application, DataUse.Kind kind,
+            String purpose, String dataset, List<String> fields) {
+        DataUse.Owner owner = application.enterpriseUscc() != null
+                ? new DataUse.Owner(ownerPerson(application), application.enterpriseUscc())
+                : new DataUse.Owner(ownerPerson(application), null);
+        return new DataUse(owner, application.id(), application.number(), person.subject(), person.displayName(),
+                waiting.department(), kind, purpose, dataset, fields, waiting.step());
+    }
+
+    private static String ownerPerson(ApplicationSummary application) {
+        return application.applicantIdNumber() != null ? application.applicantIdNumber()
+                : "subject:" + application.applicantSubject();
+    }
+
+    /**
+     * Copies the answer at a dotted path ({@code mother.name}) into the same place of {@code into}, so the step sees
+     * the form's shape with only its fields in it.
+     */
+    @SuppressWarnings("unchecked")
+    static void copy(Map<String, Object> answers, String path, Map<String, Object> into) {
+        String[] segments = path.split("\\.");
+        Object current = answers;
+        for (String segment : segments) {
+            if (!(current instanceof Map<?, ?> map)) {
+                return;
+            }
+            current = ((Map<String, Object>) map).get(segment);
+        }
+        if (current == null) {
+            return;
+        }
+        Map<String, Object> target = into;
+        for (int i = 0; i < segments.length - 1; i++) {
+            Object next = target.computeIfAbsent(segments[i], key -> new LinkedHashMap<String, Object>());
+            if (!(next instanceof Map<?, ?>)) {
+                return;
+            }
+            target = (Map<String, Object>) next;
+        }
+        target.put(segments[segments.length - 1], current);
+    }
+}
