@@ -25,6 +25,13 @@ public interface Applications {
     /** One document's content, if it belongs to the application. */
     Optional<AttachmentContent> attachment(String applicationId, String attachmentId);
 
+    /** The applicant's decisions about the data the service reads from departments (granted, declined, disputed). */
+    List<SourceDecision> sourceDecisions(String applicationId);
+
+    /** A decision about one dataset; {@code reason} says what is wrong with a disputed record. */
+    record SourceDecision(String dataset, String decision, String recordKey, String reason) {
+    }
+
     /** A document the applicant attached to a material. */
     record Attachment(String id, String materialCode, String fileName, String mediaType, long sizeBytes,
             Instant uploadedAt) {

@@ -6,5 +6,6 @@
  * the applicant's list and timeline, corrections of flagged items only, withdrawal. Applications belong to the
  * person, or for businesses to the enterprise; anyone else gets 404.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Application")
+@org.springframework.modulith.ApplicationModule(displayName = "Application",
+        allowedDependencies = {"workflow", "exchange", "audit", "identity", "web", "shared"})
 package org.tongban.application;

@@ -5,5 +5,6 @@
  * what data, why and for which application. Recorded in the transaction of the read; the person sees their
  * own record (我的数据使用记录, officials not named).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Audit")
+@org.springframework.modulith.ApplicationModule(displayName = "Audit",
+        allowedDependencies = {"identity", "web", "shared"})
 package org.tongban.audit;

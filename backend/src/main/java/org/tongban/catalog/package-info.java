@@ -3,5 +3,6 @@
  * audience and keyword, and each service's guidance (办事指南): materials, fee, legal basis, promised
  * working days, the departments and steps. Read from the published workflow definitions; public.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Catalogue")
+@org.springframework.modulith.ApplicationModule(displayName = "Catalogue",
+        allowedDependencies = {"workflow", "identity", "web"})
 package org.tongban.catalog;

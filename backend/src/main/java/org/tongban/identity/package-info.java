@@ -5,5 +5,6 @@
  * attributes (resident ID number, unified social credit code) and the department directory.
  * The identity provider is Keycloak, or the embedded demo provider of the {@code idp} module.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Identity")
+@org.springframework.modulith.ApplicationModule(displayName = "Identity",
+        allowedDependencies = {"web", "shared"})
 package org.tongban.identity;

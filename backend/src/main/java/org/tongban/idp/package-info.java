@@ -4,5 +4,6 @@
  * same claims, so the portal signs people in the same way with or without Keycloak. It refuses to
  * start unless the {@code demo} profile is active.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Embedded identity provider (demo)")
+@org.springframework.modulith.ApplicationModule(displayName = "Embedded identity provider (demo)",
+        allowedDependencies = {"identity", "web"})
 package org.tongban.idp;

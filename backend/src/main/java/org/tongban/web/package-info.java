@@ -3,5 +3,6 @@
  * (stable {@code type}, localized title and detail, never a stack trace), the request locale
  * (zh-CN first, en-US second) and serving the React single-page app with its client-side routes.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Web")
+@org.springframework.modulith.ApplicationModule(displayName = "Web",
+        allowedDependencies = {"shared"})
 package org.tongban.web;

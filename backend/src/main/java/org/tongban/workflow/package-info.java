@@ -9,5 +9,6 @@
  * {@link org.tongban.workflow.WorkflowDefinitions} lists and validates definitions. Everything that
  * happens is announced as an event through the event publication registry.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Workflow")
+@org.springframework.modulith.ApplicationModule(displayName = "Workflow",
+        allowedDependencies = {"identity", "web", "shared"})
 package org.tongban.workflow;

@@ -39,6 +39,21 @@ final class Application {
         }
     }
 
+    /**
+     * The applicant's decision about a dataset the service reads: {@code granted} with the record chosen,
+     * {@code declined} (they answer and upload themselves) or {@code disputed} (the record is wrong, in their words).
+     */
+    record SourceDecision(String dataset, String decision, String recordKey, String reason, Instant decidedAt) {
+
+        static final String GRANTED = "granted";
+        static final String DECLINED = "declined";
+        static final String DISPUTED = "disputed";
+
+        boolean granted() {
+            return GRANTED.equals(decision);
+        }
+    }
+
     private final String id;
     private final String serviceCode;
     private final int definitionVersion;
@@ -54,11 +69,12 @@ final class Application {
     private Instant submittedAt;
     private long version;
     private final List<Correction> corrections;
+    private final Map<String, SourceDecision> sources;
 
     Application(String id, String number, String serviceCode, int definitionVersion, Applicant applicant,
             Enterprise enterprise, ApplicationStatus status, Map<String, Object> formData, String workflowInstanceId,
             String idempotencyKey, Instant createdAt, Instant updatedAt, Instant submittedAt, long version,
-            List<Correction> corrections) {
+            List<Correction> corrections, List<SourceDecision> sources) {
         this.id = id;
         this.number = number;
         this.serviceCode = serviceCode;
@@ -74,6 +90,8 @@ final class Application {
         this.submittedAt = submittedAt;
         this.version = version;
         this.corrections = new ArrayList<>(corrections);
+        this.sources = new LinkedHashMap<>();
+        sources.forEach(source -> this.sources.put(source.dataset(), source));
     }
 
     /** A new draft of a service version for a person (and, for a business user, their enterprise). */
@@ -84,7 +102,8 @@ final class Application {
         return new Application(id, null, serviceCode, definitionVersion,
                 new Applicant(person.subject(), person.displayName(), person.email(),
                         person.nationalId().map(nationalId -> nationalId.value()).orElse(null)),
-                enterprise, ApplicationStatus.DRAFT, prefilled, null, idempotencyKey, now, now, null, 0, List.of());
+                enterprise, ApplicationStatus.DRAFT, prefilled, null, idempotencyKey, now, now, null, 0, List.of(),
+                List.of());
     }
 
     static boolean actsForEnterprise(Person person) {
@@ -98,6 +117,29 @@ final class Application {
         require(status == ApplicationStatus.DRAFT, ApplicationProblem.NOT_A_DRAFT);
         formData = new LinkedHashMap<>(answers);
         updatedAt = now;
+    }
+
+    /**
+     * The applicant decides about a dataset, while drafting: agree (with the record chosen: its values replace the
+     * answers it stands in for), decline or dispute it (the answers it gave are cleared, to be typed).
+     */
+    void decideSource(SourceDecision decision, Map<String, Object> answers, Instant now) {
+        require(status == ApplicationStatus.DRAFT, ApplicationProblem.NOT_A_DRAFT);
+        sources.put(decision.dataset(), decision);
+        formData = new LinkedHashMap<>(answers);
+        updatedAt = now;
+    }
+
+    /** The decision about a dataset no longer stands (the person it was read for changed): decide again. */
+    void forgetSource(String dataset, Map<String, Object> answers, Instant now) {
+        require(status == ApplicationStatus.DRAFT, ApplicationProblem.NOT_A_DRAFT);
+        sources.remove(dataset);
+        formData = new LinkedHashMap<>(answers);
+        updatedAt = now;
+    }
+
+    Optional<SourceDecision> source(String dataset) {
+        return Optional.ofNullable(sources.get(dataset));
     }
 
     /** The draft gets its number and is on its way; the workflow starts in the same transaction. */
@@ -296,5 +338,9 @@ final class Application {
 
     List<Correction> corrections() {
         return List.copyOf(corrections);
+    }
+
+    List<SourceDecision> sources() {
+        return List.copyOf(sources.values());
     }
 }

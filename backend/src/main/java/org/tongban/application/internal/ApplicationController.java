@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -31,6 +32,7 @@ import org.tongban.web.ProblemException;
 import org.tongban.web.ProblemType;
 import org.tongban.workflow.HistoryEntry;
 import org.tongban.workflow.InstanceView;
+import org.tongban.workflow.LocalizedText;
 import org.tongban.workflow.PublishedDefinition;
 
 /** The applicant's side over HTTP: drafts, submission, my applications, timeline, correction, withdrawal. */
@@ -58,12 +60,41 @@ class ApplicationController {
     record Correction(@NotBlank @Size(max = 100) String step, @NotNull Map<String, Object> formData) {
     }
 
-    /** {@code correction}: the first open correction request (of {@code corrections}, one per step that asked). */
+    /**
+     * {@code correction}: the first open correction request (of {@code corrections}, one per step that asked);
+     * {@code lockedFields}: answers that agreed shared records give (not editable); {@code sources}: the data the
+     * service reads from departments, with the applicant's decisions; {@code satisfiedMaterials}: materials an agreed
+     * record stands in for (nothing to upload).
+     */
     record ApplicationView(String id, String number, String serviceCode, int definitionVersion, ApplicationStatus status,
-            Map<String, Object> formData, List<String> prefilledFields, String applicantName, String enterpriseName,
+            Map<String, Object> formData, List<String> prefilledFields, List<String> lockedFields,
+            List<SourceView> sources, Set<String> satisfiedMaterials, String applicantName, String enterpriseName,
             Instant createdAt, Instant updatedAt, Instant submittedAt, LocalDate expectedCompletion,
             List<InstanceView.ActiveStep> currentSteps, List<TimelineEntry> timeline, CorrectionRequest correction,
             List<CorrectionRequest> corrections, List<Attachment> attachments, long version) {
+    }
+
+    /**
+     * A dataset the service reads with the applicant's consent: who holds it, why it is read, which answers and
+     * materials it stands in for, the decision, the records to choose from while drafting (the applicant's own data)
+     * and, once submitted, what was read and when.
+     */
+    record SourceView(String dataset, LocalizedText name, String department, String kind, LocalizedText purpose,
+            String of, boolean many, List<String> fields, List<String> materials, String decision, String recordKey,
+            String reason, List<RecordChoice> records, Provenance read) {
+    }
+
+    record RecordChoice(String key, String label, Instant recordedAt, Map<String, Object> data) {
+    }
+
+    /** Where a shared record came from: the department that holds it, the record, when it was recorded and read. */
+    record Provenance(String department, String recordKey, String label, Instant recordedAt, Instant readAt,
+            String origin) {
+    }
+
+    /** {@code decision}: granted (with {@code recordKey} when there are several), declined, or disputed (with a reason). */
+    record SourceDecisionInput(@NotNull @Pattern(regexp = "granted|declined|disputed") String decision,
+            @Size(max = 100) String recordKey, @Size(max = 500) String reason) {
     }
 
     /** A step of the timeline: the department that holds it, never the official's name. */
@@ -98,6 +129,15 @@ class ApplicationController {
     ApplicationView saveDraft(@PathVariable String id, @Valid @RequestBody Draft draft) {
         Person person = currentPerson.require();
         return view(person, applications.saveDraft(person, id, draft.formData()));
+    }
+
+    @PutMapping("/api/v1/applications/{id}/sources/{dataset}")
+    @Operation(summary = "Agree that a department's record is used instead of answers and documents, decline, or say it is wrong")
+    ApplicationView decideSource(@PathVariable String id, @PathVariable @Size(max = 100) String dataset,
+            @Valid @RequestBody SourceDecisionInput input) {
+        Person person = currentPerson.require();
+        return view(person, applications.decideSource(person, id, dataset, input.decision(), input.recordKey(),
+                input.reason()));
     }
 
     @PostMapping("/api/v1/applications/{id}/submission")
@@ -155,9 +195,23 @@ class ApplicationController {
         PublishedDefinition published = details.definition();
         List<CorrectionRequest> corrections = application.corrections().stream()
                 .map(open -> new CorrectionRequest(open.step(), open.items(), open.reason())).toList();
+        List<SourceView> sources = details.sources().stream().map(source -> new SourceView(source.use().dataset(),
+                source.dataset().name(), source.dataset().department(),
+                source.dataset().kind().name().toLowerCase(java.util.Locale.ROOT), source.use().purpose(),
+                source.use().of(), source.dataset().many(), source.fields(), source.materials(),
+                source.decision() == null ? null : source.decision().decision(),
+                source.decision() == null ? null : source.decision().recordKey(),
+                source.decision() == null ? null : source.decision().reason(),
+                source.records().stream().map(record -> new RecordChoice(record.key(), record.label(),
+                        record.recordedAt(), record.data())).toList(),
+                source.bound() == null ? null : new Provenance(source.bound().record().department(),
+                        source.bound().record().key(), source.bound().record().label(),
+                        source.bound().record().recordedAt(), source.bound().boundAt(), source.bound().origin())))
+                .toList();
         return new ApplicationView(application.id(), application.number(), application.serviceCode(),
                 application.definitionVersion(), application.status(), application.formData(),
-                details.prefilledFields(), application.applicant().name(),
+                details.prefilledFields(), details.lockedFields(), sources, details.satisfiedMaterials(),
+                application.applicant().name(),
                 application.enterprise().map(Application.Enterprise::name).orElse(null), application.createdAt(),
                 application.updatedAt(), application.submittedAt(), details.expectedCompletion(), details.currentSteps(),
                 details.history().stream().map(entry -> timeline(published, entry)).toList(),

@@ -38,6 +38,13 @@ class ApplicationDirectory implements Applications {
     }
 
     @Override
+    public List<SourceDecision> sourceDecisions(String applicationId) {
+        return applications.find(applicationId).map(application -> application.sources().stream()
+                .map(source -> new SourceDecision(source.dataset(), source.decision(), source.recordKey(), source.reason()))
+                .toList()).orElse(List.of());
+    }
+
+    @Override
     public List<Attachment> attachments(String applicationId) {
         return attachments.of(applicationId);
     }

@@ -27,6 +27,12 @@ enum ApplicationProblem implements ProblemCode {
     TOO_MANY_ATTACHMENTS("attachment-too-many", Kind.INVALID),
     /** During a correction only flagged materials may change. */
     ATTACHMENT_NOT_FLAGGED("attachment-not-flagged", Kind.CONFLICT),
+    /** The service does not read this dataset. */
+    NO_SUCH_SOURCE("not-found", Kind.NOT_FOUND),
+    /** The department has no (such) record about the applicant: answer and upload instead. */
+    SOURCE_RECORD_GONE("application-source-no-record", Kind.CONFLICT),
+    /** Several records fit (two children): the applicant says which. */
+    SOURCE_CHOICE_NEEDED("application-source-choose", Kind.INVALID),
     ATTACHMENT_UNKNOWN_MATERIAL("attachment-unknown-material", Kind.INVALID),
     ATTACHMENT_EMPTY("attachment-empty", Kind.INVALID),
     ATTACHMENT_TOO_LARGE("attachment-too-large", Kind.TOO_LARGE),

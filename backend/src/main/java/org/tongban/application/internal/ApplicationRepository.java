@@ -141,6 +141,17 @@ class ApplicationRepository {
             throw new DomainException(ApplicationProblem.EDITED_ELSEWHERE);
         }
         application.stored(application.version() + 1);
+        if (application.status() == ApplicationStatus.DRAFT) {
+            jdbc.sql("DELETE FROM application_source WHERE application_id = ?").param(application.id()).update();
+            for (Application.SourceDecision source : application.sources()) {
+                jdbc.sql("""
+                        INSERT INTO application_source (application_id, dataset, decision, record_key, reason, decided_at)
+                        VALUES (?, ?, ?, ?, ?, ?)""")
+                        .params(application.id(), source.dataset(), source.decision(), source.recordKey(),
+                                source.reason(), Timestamp.from(source.decidedAt()))
+                        .update();
+            }
+        }
         jdbc.sql("DELETE FROM application_correction WHERE application_id = ?").param(application.id()).update();
         for (Application.Correction correction : application.corrections()) {
             jdbc.sql("""
@@ -153,20 +164,26 @@ class ApplicationRepository {
     }
 
     private Application withCorrections(Application application) {
-        if (!application.status().running()) {
-            return application;
-        }
-        List<Application.Correction> corrections = jdbc.sql("""
+        List<Application.Correction> corrections = !application.status().running() ? List.of() : jdbc.sql("""
                 SELECT step_id, items, reason, requested_at FROM application_correction WHERE application_id = ?
                 ORDER BY requested_at, step_id""").param(application.id())
                 .query((rs, n) -> new Application.Correction(rs.getString(1), json.readValue(rs.getString(2), LIST),
                         rs.getString(3), rs.getTimestamp(4).toInstant()))
                 .list();
-        return corrections.isEmpty() ? application : new Application(application.id(), application.number(),
-                application.serviceCode(), application.definitionVersion(), application.applicant(),
-                application.enterprise().orElse(null), application.status(), application.formData(),
-                application.workflowInstanceId(), application.idempotencyKey(), application.createdAt(),
-                application.updatedAt(), application.submittedAt(), application.version(), corrections);
+        List<Application.SourceDecision> sources = jdbc.sql("""
+                SELECT dataset, decision, record_key, reason, decided_at FROM application_source
+                WHERE application_id = ? ORDER BY decided_at, dataset""").param(application.id())
+                .query((rs, n) -> new Application.SourceDecision(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getTimestamp(5).toInstant()))
+                .list();
+        if (corrections.isEmpty() && sources.isEmpty()) {
+            return application;
+        }
+        return new Application(application.id(), application.number(), application.serviceCode(),
+                application.definitionVersion(), application.applicant(), application.enterprise().orElse(null),
+                application.status(), application.formData(), application.workflowInstanceId(),
+                application.idempotencyKey(), application.createdAt(), application.updatedAt(),
+                application.submittedAt(), application.version(), corrections, sources);
     }
 
     private Application row(ResultSet rs, int n) throws SQLException {
@@ -178,7 +195,7 @@ class ApplicationRepository {
                 ApplicationStatus.of(rs.getString("status")), json.readValue(rs.getString("form_data"), MAP),
                 rs.getString("workflow_instance_id"), rs.getString("idempotency_key"),
                 instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("updated_at")),
-                instant(rs.getTimestamp("submitted_at")), rs.getLong("version"), List.of());
+                instant(rs.getTimestamp("submitted_at")), rs.getLong("version"), List.of(), List.of());
     }
 
     private static Instant instant(Timestamp timestamp) {

@@ -30,6 +30,7 @@ import org.tongban.workflow.HistoryEntry;
 import org.tongban.workflow.InstanceId;
 import org.tongban.workflow.InstanceView;
 import org.tongban.workflow.PublishedDefinition;
+import org.tongban.workflow.Step;
 import org.tongban.workflow.WorkflowCommand;
 import org.tongban.workflow.WorkflowDefinitions;
 import org.tongban.workflow.WorkflowEngine;
@@ -57,10 +58,13 @@ class ApplicationService {
     private final ApplicationLimits limits;
     private final TransactionTemplate transactions;
     private final ApplicationNumbers numbers;
+    private final SharedData sharedData;
 
     ApplicationService(ApplicationRepository applications, AttachmentRepository attachments,
             WorkflowDefinitions definitions, WorkflowEngine engine, BusinessCalendar calendar, Clock clock,
-            JsonMapper json, MessageSource messages, ApplicationLimits limits, PlatformTransactionManager transactions) {
+            JsonMapper json, MessageSource messages, ApplicationLimits limits, PlatformTransactionManager transactions,
+            SharedData sharedData) {
+        this.sharedData = sharedData;
         this.applications = applications;
         this.attachments = attachments;
         this.definitions = definitions;
@@ -106,9 +110,31 @@ class ApplicationService {
     Application saveDraft(Person person, String id, Map<String, Object> answers) {
         Application application = owned(person, id);
         PublishedDefinition published = definitionOf(application);
-        Map<String, Object> form = withPrefill(answers, published, person);
+        Map<String, Object> form = sharedData.lock(application, published, withPrefill(answers, published, person));
         check(published, form, false);
         application.saveDraft(form, clock.instant());
+        applications.save(application);
+        return application;
+    }
+
+    /**
+     * The applicant decides about a dataset the service reads: agree (the chosen record fills the answers it stands
+     * in for and replaces the documents), decline (they answer and upload themselves) or dispute (the record is wrong:
+     * they answer and upload, and the clerk sees why).
+     */
+    @Transactional
+    Application decideSource(Person person, String id, String dataset, String decision, String recordKey,
+            String reason) {
+        Application application = owned(person, id);
+        if (Application.SourceDecision.DISPUTED.equals(decision) && (reason == null || reason.isBlank())) {
+            throw new DomainException(ApplicationProblem.INVALID_ANSWERS, List.of(Map.of("field", "reason", "message",
+                    new DefaultMessageSourceResolvable(new String[] {"application.source.dispute-reason"}, null,
+                            "reason"))));
+        }
+        if (application.status() != ApplicationStatus.DRAFT) {
+            throw new DomainException(ApplicationProblem.NOT_A_DRAFT);
+        }
+        sharedData.decide(application, definitionOf(application), dataset, decision, recordKey, reason);
         applications.save(application);
         return application;
     }
@@ -125,10 +151,15 @@ class ApplicationService {
                     return application;
                 }
                 PublishedDefinition published = definitionOf(application);
-                Map<String, Object> form = withPrefill(application.formData(), published, person);
+                Map<String, Object> form = sharedData.lock(application, published,
+                        withPrefill(application.formData(), published, person));
                 check(published, form, true);
                 requireMaterials(published, application);
-                application.submit(numbers.next(), form, clock.instant());
+                String number = numbers.next();
+                // the agreed records, read now for the service's department (recorded), answer what they stand for
+                form = sharedData.bind(application, published, form, number);
+                check(published, form, true);
+                application.submit(number, form, clock.instant());
                 applications.save(application);
                 InstanceView started = engine.start(new WorkflowEngine.Start(application.serviceCode(),
                         application.definitionVersion(), application.id(), application.number(),
@@ -204,6 +235,7 @@ class ApplicationService {
 
     /** What the applicant's page shows: the application with its workflow's progress and documents. */
     record Details(Application application, PublishedDefinition definition, List<String> prefilledFields,
+            List<String> lockedFields, List<SharedData.Source> sources, Set<String> satisfiedMaterials,
             List<InstanceView.ActiveStep> currentSteps, List<HistoryEntry> history,
             List<org.tongban.application.Applications.Attachment> attachments, LocalDate expectedCompletion) {
     }
@@ -218,7 +250,9 @@ class ApplicationService {
             history = engine.history(instance);
         }
         return new Details(application, published, List.copyOf(Prefill.values(published.formSchema(), person).keySet()),
-                current, history, attachments.of(application.id()), expectedCompletion(application, published));
+                List.copyOf(sharedData.lockedFields(application, published)), sharedData.sources(application, published),
+                sharedData.satisfiedMaterials(application, published), current, history, attachments.of(application.id()),
+                expectedCompletion(application, published));
     }
 
     LocalDate expectedCompletion(Application application, PublishedDefinition published) {
@@ -255,6 +289,20 @@ class ApplicationService {
         applicationOf(event.ref()).ifPresent(application -> {
             application.decided(event.outcome(), clock.instant());
             applications.save(application);
+        });
+    }
+
+    /** An automatic step acts for the application: a record step writes into a department's register. */
+    @EventListener
+    void on(WorkflowEvents.AutomaticStepExecuted event) {
+        applicationOf(event.ref()).ifPresent(application -> {
+            PublishedDefinition published = definitionOf(application);
+            published.step(event.step()).filter(Step.Automatic.class::isInstance).map(Step.Automatic.class::cast)
+                    .ifPresent(step -> {
+                        if (Step.Automatic.RECORD.equals(step.action())) {
+                            sharedData.record(application, published, step);
+                        }
+                    });
         });
     }
 
@@ -296,7 +344,8 @@ class ApplicationService {
     }
 
     private void requireMaterials(PublishedDefinition published, Application application) {
-        Set<String> attached = attachments.attachedMaterials(application.id());
+        Set<String> attached = new java.util.HashSet<>(attachments.attachedMaterials(application.id()));
+        attached.addAll(sharedData.satisfiedMaterials(application, published));
         Locale locale = LocaleContextHolder.getLocale();
         List<Map<String, Object>> missing = published.service().materials().stream()
                 .filter(material -> material.required() && !attached.contains(material.code()))

@@ -122,7 +122,7 @@ class SecurityConfiguration {
             .authorizeHttpRequests(authorize -> authorize
                 .requestMatchers(HttpMethod.GET, "/api/v1/departments", "/api/v1/departments/**").permitAll()
                 .requestMatchers(HttpMethod.GET, "/api/v1/workflow-definitions", "/api/v1/workflow-definitions/**",
-                        "/api/v1/catalog/**").permitAll()
+                        "/api/v1/catalog/**", "/api/v1/exchange/catalogue").permitAll()
                 .requestMatchers("/api/v1/admin/**").hasRole(Role.ADMIN.code())
                 .requestMatchers("/api/**").authenticated()
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()

@@ -75,8 +75,13 @@ class WorkbenchController {
     record MaterialView(String code, LocalizedText name, boolean required, List<Applications.Attachment> documents) {
     }
 
+    /**
+     * {@code shared}: the departments' records this step may see, with their provenance; {@code fieldSources}: which
+     * visible answers came from which dataset.
+     */
     record TaskView(QueueItem task, Map<String, Object> visibleData, List<String> visibleFields,
-            List<MaterialView> materials, List<String> returnTargets, boolean correctionAllowed,
+            List<MaterialView> materials, List<WorkbenchService.Shared> shared, Map<String, String> fieldSources,
+            List<String> returnTargets, boolean correctionAllowed,
             List<InstanceView.ActiveStep> parallelProgress, List<HistoryItem> history, boolean mayReassign) {
     }
 
@@ -125,7 +130,8 @@ class WorkbenchController {
         List<MaterialView> materials = opened.materials().stream().map(m -> new MaterialView(m.material().code(),
                 m.material().name(), m.material().required(), m.attachments())).toList();
         return new TaskView(item(opened.waiting(), person, names, true), opened.visibleData(),
-                opened.definition().visibleFields(), materials, opened.definition().returnTo(),
+                opened.definition().visibleFields(), materials, opened.shared(), opened.fieldSources(),
+                opened.definition().returnTo(),
                 opened.definition().correction(), opened.otherSteps(), history, opened.mayReassign());
     }
 

@@ -15,6 +15,8 @@ import org.tongban.application.ApplicationSummary;
 import org.tongban.application.Applications;
 import org.tongban.audit.DataAccessLog;
 import org.tongban.audit.DataUse;
+import org.tongban.exchange.BoundRecord;
+import org.tongban.exchange.DataExchange;
 import org.tongban.identity.Official;
 import org.tongban.identity.People;
 import org.tongban.identity.Person;
@@ -50,9 +52,12 @@ class WorkbenchService {
     private final DataAccessLog accessLog;
     private final People people;
     private final ApplicationEventPublisher events;
+    private final DataExchange exchange;
 
     WorkbenchService(WorkflowQueries queries, WorkflowEngine engine, WorkflowDefinitions definitions,
-            Applications applications, DataAccessLog accessLog, People people, ApplicationEventPublisher events) {
+            Applications applications, DataAccessLog accessLog, People people, ApplicationEventPublisher events,
+            DataExchange exchange) {
+        this.exchange = exchange;
         this.queries = queries;
         this.engine = engine;
         this.definitions = definitions;
@@ -85,8 +90,20 @@ class WorkbenchService {
 
     /** What a clerk sees of a step: its answers and documents, the history, the other departments' progress. */
     record Opened(WaitingStep waiting, Step.Task definition, ApplicationSummary application,
-            Map<String, Object> visibleData, List<Materials> materials, List<InstanceView.ActiveStep> otherSteps,
-            List<HistoryEntry> history, boolean mayReassign) {
+            Map<String, Object> visibleData, List<Materials> materials, List<Shared> shared,
+            Map<String, String> fieldSources, List<InstanceView.ActiveStep> otherSteps, List<HistoryEntry> history,
+            boolean mayReassign) {
+    }
+
+    /**
+     * A department's record the step may see: read with the applicant's consent or written by this application,
+     * with its provenance, and the applicant's objection if they said it is wrong.
+     *
+     * @param data only what the step may see of it (a record standing in for a document: all of it)
+     */
+    record Shared(String dataset, org.tongban.workflow.LocalizedText name, String holder, String origin, String recordKey,
+            String label, Map<String, Object> data, java.time.Instant recordedAt, java.time.Instant readAt,
+            String readFor, List<String> materials, String disputed) {
     }
 
     /** A material the step may see, with the applicant's documents for it. */
@@ -114,11 +131,72 @@ class WorkbenchService {
                 .toList();
         accessLog.record(use(person, waiting, application, DataUse.Kind.TASK_OPENED, "process-step", null,
                 task.visibleFields()));
+        SharedView shared = shared(person, waiting, published, task, application);
         InstanceView view = engine.find(new InstanceId(instanceId)).orElseThrow();
         List<InstanceView.ActiveStep> others = view.activeSteps().stream()
                 .filter(other -> !other.step().equals(step)).toList();
-        return new Opened(waiting, task, application, visible, materials, others,
+        return new Opened(waiting, task, application, visible, materials, shared.records(), shared.fieldSources(), others,
                 engine.history(new InstanceId(instanceId)), mayReassign(person, waiting));
+    }
+
+    private record SharedView(List<Shared> records, Map<String, String> fieldSources) {
+    }
+
+    /**
+     * The shared records the step may see, fetched through the exchange (each opening recorded there): the sources of
+     * its visible answers (only those answers' fields), of its visible materials, and what this application wrote
+     * into registers the step's department may read. Disputed sources show the applicant's objection instead.
+     */
+    private SharedView shared(Person person, WaitingStep waiting, PublishedDefinition published, Step.Task task,
+            ApplicationSummary application) {
+        org.tongban.workflow.DataCatalogue catalogue = definitions.catalogue();
+        Map<String, java.util.Set<String>> fieldsByDataset = new LinkedHashMap<>();
+        Map<String, String> fieldSources = new LinkedHashMap<>();
+        published.fieldSources().values().stream().filter(source -> task.sees(source.path())).forEach(source -> {
+            fieldsByDataset.computeIfAbsent(source.dataset(), key -> new java.util.LinkedHashSet<>()).add(source.field());
+            fieldSources.put(source.path(), source.dataset());
+        });
+        Map<String, List<String>> materialsByDataset = new LinkedHashMap<>();
+        published.service().materials().stream()
+                .filter(material -> material.source() != null && task.visibleMaterials().contains(material.code()))
+                .forEach(material -> materialsByDataset.computeIfAbsent(material.source(), key -> new java.util.ArrayList<>())
+                        .add(material.code()));
+        java.util.Set<String> datasets = new java.util.LinkedHashSet<>(fieldsByDataset.keySet());
+        datasets.addAll(materialsByDataset.keySet());
+        published.steps().stream().filter(Step.Automatic.class::isInstance).map(Step.Automatic.class::cast)
+                .filter(step -> step.record() != null).map(step -> step.record().dataset())
+                .filter(dataset -> catalogue.dataset(dataset).map(d -> d.readableBy(task.department())).orElse(false))
+                .forEach(datasets::add);
+        Map<String, String> disputes = new LinkedHashMap<>();
+        applications.sourceDecisions(application.id()).stream().filter(decision -> "disputed".equals(decision.decision()))
+                .forEach(decision -> disputes.put(decision.dataset(), decision.reason()));
+        List<Shared> records = new java.util.ArrayList<>();
+        if (!datasets.isEmpty()) {
+            DataExchange.Use use = new DataExchange.Use(application.id(), application.number(), owner(application),
+                    person.subject(), person.displayName(), waiting.department(), "process-step", waiting.step());
+            for (BoundRecord bound : exchange.open(use, datasets)) {
+                String dataset = bound.record().dataset();
+                boolean whole = materialsByDataset.containsKey(dataset) || BoundRecord.WRITTEN.equals(bound.origin());
+                Map<String, Object> data = new LinkedHashMap<>();
+                bound.record().data().forEach((field, value) -> {
+                    if (whole || fieldsByDataset.getOrDefault(dataset, java.util.Set.of()).contains(field)) {
+                        data.put(field, value);
+                    }
+                });
+                records.add(new Shared(dataset, catalogue.dataset(dataset).map(d -> d.name()).orElse(null),
+                        bound.record().department(), bound.origin(), bound.record().key(), bound.record().label(), data,
+                        bound.record().recordedAt(), bound.boundAt(), bound.department(),
+                        materialsByDataset.getOrDefault(dataset, List.of()), null));
+            }
+        }
+        disputes.forEach((dataset, reason) -> {
+            if (datasets.contains(dataset)) {
+                records.add(new Shared(dataset, catalogue.dataset(dataset).map(d -> d.name()).orElse(null),
+                        catalogue.dataset(dataset).map(d -> d.department()).orElse(null), "disputed", null, null, Map.of(),
+                        null, null, null, materialsByDataset.getOrDefault(dataset, List.of()), reason));
+            }
+        });
+        return new SharedView(records, fieldSources);
     }
 
     /** One of the application's documents, if the step may see its material; the opening is recorded. */
@@ -238,11 +316,12 @@ class WorkbenchService {
 
     private static DataUse use(Person person, WaitingStep waiting, ApplicationSummary application, DataUse.Kind kind,
             String purpose, String dataset, List<String> fields) {
-        DataUse.Owner owner = application.enterpriseUscc() != null
-                ? new DataUse.Owner(ownerPerson(application), application.enterpriseUscc())
-                : new DataUse.Owner(ownerPerson(application), null);
-        return new DataUse(owner, application.id(), application.number(), person.subject(), person.displayName(),
-                waiting.department(), kind, purpose, dataset, fields, waiting.step());
+        return new DataUse(owner(application), application.id(), application.number(), person.subject(),
+                person.displayName(), waiting.department(), kind, purpose, dataset, fields, waiting.step());
+    }
+
+    private static DataUse.Owner owner(ApplicationSummary application) {
+        return new DataUse.Owner(ownerPerson(application), application.enterpriseUscc());
     }
 
     private static String ownerPerson(ApplicationSummary application) {
