@@ -254,6 +254,50 @@ class DefinitionValidationTest {
                 "    re-inspection:", "From step \"re-inspection\" an application can never be approved");
     }
 
+    // ---- shared data (免提交) and what certificates carry ----
+
+    @Test
+    void rejectsASourceTheDataCatalogueDoesNotHave() {
+        assertOnlyError("enterprise/source-unknown-dataset.yaml", "source-unknown-dataset",
+                "/form/schema/properties/enterpriseName/x-source", "      enterpriseName: {", "land-registry",
+                "business-registration");
+    }
+
+    @Test
+    void rejectsASourceFieldTheDatasetDoesNotHave() {
+        assertOnlyError("enterprise/source-unknown-field.yaml", "source-unknown-field",
+                "/form/schema/properties/enterpriseName/x-source", "      enterpriseName: {", "nickname",
+                "legalRepresentative");
+    }
+
+    @Test
+    void rejectsASourceOfAnotherType() {
+        assertOnlyError("enterprise/source-type-mismatch.yaml", "source-type-mismatch",
+                "/form/schema/properties/businessArea/x-source", "      businessArea: {", "businessArea", "number",
+                "business-registration.name", "string");
+    }
+
+    @Test
+    void rejectsASourceReadWithoutAPurpose() {
+        assertOnlyError("enterprise/source-not-declared.yaml", "source-not-declared",
+                "/form/schema/properties/enterpriseName/x-source", "      enterpriseName: {", "business-registration",
+                "purpose");
+    }
+
+    @Test
+    void rejectsASourceTheServicesDepartmentMayNotRead() {
+        assertOnlyError("enterprise/source-not-readable.yaml", "source-not-readable",
+                "/service/dataSources/household-register", "    household-register:", "market-regulation",
+                "household-register", "public-security");
+    }
+
+    @Test
+    void rejectsACertificateFieldTheTypeDoesNotHave() {
+        assertOnlyError("enterprise/certificate-field-unknown.yaml", "certificate-field-unknown",
+                "/workflow/steps/issue-licence/certificate/fields/nickname", "        fields: {", "nickname",
+                "food-business-licence");
+    }
+
     @Test
     void rejectsAReturnToALaterStep() {
         assertOnlyError("enterprise/return-to-later-step.yaml", "return-not-earlier", "/workflow/steps/acceptance/returnTo",
