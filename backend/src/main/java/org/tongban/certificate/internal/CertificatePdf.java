@@ -17,7 +17,10 @@ import java.util.GregorianCalendar;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.TimeZone;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.apache.fontbox.ttf.CmapLookup;
@@ -50,7 +53,8 @@ import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
  * Draws a certificate as an A4 PDF: the type's name (Chinese, English below), number, holder, issuer, dates, each
  * field with its label in both languages, the QR code to the verification page, and the full JWS attached as
  * {@code certificate.jws} for offline verifiers. Text is set in Noto Sans SC, of which only the glyphs used are
- * embedded; the font files (from the frontend jar, {@code fonts/}) are read once and kept in memory.
+ * embedded; the font files (from the frontend jar, {@code fonts/}) are read once, at the first PDF, and kept in
+ * memory, parsed.
  */
 class CertificatePdf {
 
@@ -63,30 +67,59 @@ class CertificatePdf {
     private static final Color FRAME = new Color(0xa6, 0x1b, 0x29);
     private static final float QR_SIZE = 112;
 
-    private final java.util.function.Supplier<byte[][]> fontFiles;
-    private volatile byte[][] fonts;
+    /** At most this many parsed font pairs are kept: one per PDF being drawn at the same moment. */
+    private static final int KEPT_FONTS = 4;
+
+    private final Supplier<byte[][]> fontFiles;
+    private volatile byte[][] files;
+    private final Queue<Parsed> parsed = new ConcurrentLinkedQueue<>();
 
     /** With the fonts from the class path, read at the first PDF (not at start-up, which they would slow down). */
     CertificatePdf() {
         this(() -> new byte[][] { resource("fonts/NotoSansSC-Regular.ttf"), resource("fonts/NotoSansSC-Bold.ttf") });
     }
 
-    CertificatePdf(java.util.function.Supplier<byte[][]> fontFiles) {
+    CertificatePdf(Supplier<byte[][]> fontFiles) {
         this.fontFiles = fontFiles;
     }
 
-    private byte[][] fonts() {
-        byte[][] loaded = fonts;
-        if (loaded == null) {
+    /** The regular and bold font, parsed; used by one PDF at a time. */
+    private record Parsed(TrueTypeFont regular, TrueTypeFont bold) {
+    }
+
+    // Parsing a 10 MB font takes tens of milliseconds: parsed fonts are kept for the next PDF. A parsed font is
+    // not safe for two documents at once, so each PDF takes a pair from the queue (or parses one) and puts it back.
+    private Parsed take() throws IOException {
+        Parsed fonts = parsed.poll();
+        if (fonts != null) {
+            return fonts;
+        }
+        byte[][] bytes = files;
+        if (bytes == null) {
             synchronized (this) {
-                loaded = fonts;
-                if (loaded == null) {
-                    loaded = fontFiles.get();
-                    fonts = loaded;
+                bytes = files;
+                if (bytes == null) {
+                    bytes = fontFiles.get();
+                    files = bytes;
                 }
             }
         }
-        return loaded;
+        TrueTypeFont regular = new TTFParser().parse(new RandomAccessReadBuffer(bytes[0]));
+        TrueTypeFont bold = new TTFParser().parse(new RandomAccessReadBuffer(bytes[1]));
+        // one glyph per character, no ligatures: Noto Sans SC would turn "fi" into a glyph that extracts as
+        // U+FB01, and a certificate's text must extract exactly as written (Chinese needs no shaping)
+        regular.setEnableGsub(false);
+        bold.setEnableGsub(false);
+        return new Parsed(regular, bold);
+    }
+
+    private void giveBack(Parsed fonts) {
+        if (parsed.size() < KEPT_FONTS) {
+            parsed.offer(fonts);
+        } else {
+            closeQuietly(fonts.regular());
+            closeQuietly(fonts.bold());
+        }
     }
 
     private static byte[] resource(String path) {
@@ -107,18 +140,16 @@ class CertificatePdf {
     }
 
     byte[] render(StoredCertificate certificate, Extras extras) {
-        TrueTypeFont regularFont = null;
-        TrueTypeFont boldFont = null;
+        Parsed parsedFonts;
+        try {
+            parsedFonts = take();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the certificate fonts", e);
+        }
         try (PDDocument document = new PDDocument()) {
-            byte[][] files = fonts();
-            regularFont = new TTFParser().parse(new RandomAccessReadBuffer(files[0]));
-            boldFont = new TTFParser().parse(new RandomAccessReadBuffer(files[1]));
-            // one glyph per character, no ligatures: Noto Sans SC would turn "fi" into a glyph that extracts as
-            // U+FB01, and a certificate's text must extract exactly as written (Chinese needs no shaping)
-            regularFont.setEnableGsub(false);
-            boldFont.setEnableGsub(false);
-            Fonts fonts = new Fonts(PDType0Font.load(document, regularFont, true), regularFont.getUnicodeCmapLookup(),
-                    PDType0Font.load(document, boldFont, true), boldFont.getUnicodeCmapLookup());
+            Fonts fonts = new Fonts(PDType0Font.load(document, parsedFonts.regular(), true),
+                    parsedFonts.regular().getUnicodeCmapLookup(), PDType0Font.load(document, parsedFonts.bold(), true),
+                    parsedFonts.bold().getUnicodeCmapLookup());
             info(document, certificate, extras);
             attach(document, certificate, extras);
             try (Canvas canvas = new Canvas(document, fonts)) {
@@ -126,12 +157,11 @@ class CertificatePdf {
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             document.save(out);
+            giveBack(parsedFonts);
             return out.toByteArray();
         } catch (IOException e) {
+            // a font that failed half-way is not put back
             throw new UncheckedIOException("Cannot draw certificate " + certificate.number(), e);
-        } finally {
-            closeQuietly(regularFont);
-            closeQuietly(boldFont);
         }
     }
 
