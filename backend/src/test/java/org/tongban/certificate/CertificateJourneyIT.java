@@ -301,6 +301,15 @@ class CertificateJourneyIT {
     }
 
     @Test
+    void theApiIsDocumented() {
+        JsonNode paths = json(anonymous().get("/v3/api-docs")).path("paths");
+        assertThat(List.of("/api/v1/certificates", "/api/v1/certificates/{number}/pdf",
+                "/api/v1/certificates/verification", "/api/v1/certificates/verification/file",
+                "/api/v1/certificate-admin/certificates/{number}/revocation")).allSatisfy(path ->
+                assertThat(paths.has(path)).as(path).isTrue());
+    }
+
+    @Test
     void issuingNeedsTheCallersTransaction() {
         assertThatThrownBy(() -> certificates.issue(birthCertificate(UUID.randomUUID().toString())))
                 .isInstanceOf(IllegalTransactionStateException.class);
