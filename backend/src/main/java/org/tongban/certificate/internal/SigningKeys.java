@@ -178,8 +178,11 @@ class SigningKeys {
                 } catch (FileAlreadyExistsException e) {
                     log.info("Another node generated {} first", file);
                 } catch (UnsupportedOperationException | IOException e) {
-                    if (!Files.exists(file)) {
+                    // no hard links on this file system: a move that refuses to replace an existing file
+                    try {
                         Files.move(temporary, file);
+                    } catch (FileAlreadyExistsException taken) {
+                        log.info("Another node generated {} first", file);
                     }
                 }
             } finally {
