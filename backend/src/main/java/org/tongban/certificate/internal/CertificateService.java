@@ -116,7 +116,7 @@ class CertificateService implements Certificates {
     private StoredCertificate seal(IssueRequest request) {
         Instant issuedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         String number = numbers.next(issuedAt);
-        byte[] content = org.tongban.certificate.internal.CanonicalJson.bytes(StoredCertificate.content(number,
+        byte[] content = CanonicalJson.bytes(StoredCertificate.content(number,
                 request.type(), request.typeName(), request.issuerDepartment(), request.holder(), request.fields(),
                 issuedAt, request.validUntil()));
         Seals.Signed signed = seals.sign(content);
