@@ -7,5 +7,5 @@
  * person, or for businesses to the enterprise; anyone else gets 404.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Application",
-        allowedDependencies = {"workflow", "exchange", "audit", "identity", "web", "shared"})
+        allowedDependencies = {"certificate", "workflow", "exchange", "audit", "identity", "web", "shared"})
 package org.tongban.application;

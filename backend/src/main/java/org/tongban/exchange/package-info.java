@@ -7,5 +7,5 @@
  * transaction; no other module reads these tables.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Exchange",
-        allowedDependencies = {"workflow", "audit", "identity", "web", "shared"})
+        allowedDependencies = {"certificate", "workflow", "audit", "identity", "web", "shared"})
 package org.tongban.exchange;

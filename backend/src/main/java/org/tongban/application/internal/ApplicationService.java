@@ -59,12 +59,14 @@ class ApplicationService {
     private final TransactionTemplate transactions;
     private final ApplicationNumbers numbers;
     private final SharedData sharedData;
+    private final CertificateIssuing certificates;
 
     ApplicationService(ApplicationRepository applications, AttachmentRepository attachments,
             WorkflowDefinitions definitions, WorkflowEngine engine, BusinessCalendar calendar, Clock clock,
             JsonMapper json, MessageSource messages, ApplicationLimits limits, PlatformTransactionManager transactions,
-            SharedData sharedData) {
+            SharedData sharedData, CertificateIssuing certificates) {
         this.sharedData = sharedData;
+        this.certificates = certificates;
         this.applications = applications;
         this.attachments = attachments;
         this.definitions = definitions;
@@ -292,7 +294,11 @@ class ApplicationService {
         });
     }
 
-    /** An automatic step acts for the application: a record step writes into a department's register. */
+    /**
+     * An automatic step acts for the application: a record step writes into a department's register, an
+     * issue-certificate step issues the certificate — in the transition's transaction, so an approval never stands
+     * without its certificate.
+     */
     @EventListener
     void on(WorkflowEvents.AutomaticStepExecuted event) {
         applicationOf(event.ref()).ifPresent(application -> {
@@ -301,6 +307,8 @@ class ApplicationService {
                     .ifPresent(step -> {
                         if (Step.Automatic.RECORD.equals(step.action())) {
                             sharedData.record(application, published, step);
+                        } else if (Step.Automatic.ISSUE_CERTIFICATE.equals(step.action())) {
+                            certificates.issue(application, published, step);
                         }
                     });
         });

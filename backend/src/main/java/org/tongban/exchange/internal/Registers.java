@@ -17,7 +17,7 @@ class Registers {
     private final DataCatalogue catalogue;
     private final Map<String, Register> registers = new LinkedHashMap<>();
 
-    Registers(WorkflowDefinitions definitions, JdbcClient jdbc, Clock clock) {
+    Registers(WorkflowDefinitions definitions, JdbcClient jdbc, Clock clock, CertificateRegisters certificates) {
         this.catalogue = definitions.catalogue();
         for (DataCatalogue.Dataset dataset : catalogue.all()) {
             Register register = switch (dataset.code()) {
@@ -27,7 +27,7 @@ class Registers {
                 case "medical-insurance-enrolment" -> new TableRegister(jdbc, clock, dataset, "ex_medical_insurance", true);
                 case "social-insurance-record" -> new TableRegister(jdbc, clock, dataset, "ex_social_insurance", false);
                 case "vaccination-record" -> new TableRegister(jdbc, clock, dataset, "ex_vaccination", false);
-                default -> null;
+                default -> dataset.kind() == DataCatalogue.Kind.CERTIFICATE ? certificates.of(dataset) : null;
             };
             if (register != null) {
                 registers.put(dataset.code(), register);

@@ -97,6 +97,9 @@ class SecurityConfiguration {
     SecurityFilterChain portalSecurity(HttpSecurity http, ClientRegistrationRepository registrations,
             JwtDecoder jwtDecoder, Problems problems, Environment environment, JdbcPeople people) throws Exception {
         RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
+        // public e-certificate verification: no sign-in, and no CSRF token (it changes nothing and acts for nobody)
+        RequestMatcher certificateVerification = PathPatternRequestMatcher.withDefaults()
+                .matcher("/api/v1/certificates/verification/**");
         RequestMatcher bearer = request -> {
             String header = request.getHeader("Authorization");
             return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
@@ -123,6 +126,7 @@ class SecurityConfiguration {
                 .requestMatchers(HttpMethod.GET, "/api/v1/departments", "/api/v1/departments/**").permitAll()
                 .requestMatchers(HttpMethod.GET, "/api/v1/workflow-definitions", "/api/v1/workflow-definitions/**",
                         "/api/v1/catalog/**", "/api/v1/exchange/catalogue").permitAll()
+                .requestMatchers(certificateVerification).permitAll()
                 .requestMatchers("/api/v1/admin/**").hasRole(Role.ADMIN.code())
                 .requestMatchers("/api/**").authenticated()
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
@@ -149,7 +153,7 @@ class SecurityConfiguration {
             // _csrf; the token is never rendered into HTML, so no BREACH masking is needed
             .csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
                 .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
-                .ignoringRequestMatchers(bearer))
+                .ignoringRequestMatchers(bearer, certificateVerification))
             .addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class)
             // after both the session's and the bearer token's authentication
             .addFilterAfter(new PersonDirectoryFilter(people), BasicAuthenticationFilter.class)

@@ -22,6 +22,9 @@ import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.tongban.application.ApplicationSummary;
 import org.tongban.application.Applications;
+import org.tongban.certificate.CertificateIssued;
+import org.tongban.certificate.CertificateRevoked;
+import org.tongban.certificate.Text;
 import org.tongban.workbench.TaskReassigned;
 import org.tongban.workflow.Step;
 import org.tongban.workflow.WorkflowDefinitions;
@@ -70,7 +73,7 @@ class Notifications {
      * applicant's); {@code department} is set on department-inbox entries, which all its clerks share.
      */
     record Entry(String id, String kind, String applicationId, String instanceId, String step, String department,
-            String title, String body, Instant createdAt, boolean read) {
+            String certificate, String title, String body, Instant createdAt, boolean read) {
     }
 
     // ---------------------------------------------------------------- inbox
@@ -137,6 +140,41 @@ class Notifications {
         }
     }
 
+    /** The holder hears that a certificate is in their wallet (我的证照). */
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+    void certificateIssued(CertificateIssued event) {
+        certificate(event.holder().subject(), "certificate-issued", event.applicationId(), event.number(),
+                event.typeName(), null);
+    }
+
+    /** The holder hears that the issuing department revoked a certificate, and why. */
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+    void certificateRevoked(CertificateRevoked event) {
+        certificate(event.holder().subject(), "certificate-revoked", null, event.number(), event.typeName(),
+                event.reason());
+    }
+
+    private void certificate(String recipient, String kind, String applicationId, String number, Text typeName,
+            String reason) {
+        if (recipient == null) {
+            return;
+        }
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("number", number);
+        parameters.put("certificate", number);
+        parameters.put("serviceZh", typeName.zh());
+        parameters.put("serviceEn", typeName.en());
+        if (reason != null) {
+            parameters.put("reason", reason);
+        }
+        jdbc.sql("""
+                INSERT INTO notification (id, recipient, kind, application_id, parameters, created_at)
+                VALUES (?, ?, ?, ?, ?, ?)""")
+                .params(UUID.randomUUID().toString(), recipient, kind, applicationId,
+                        json.writeValueAsString(parameters), Timestamp.from(clock.instant()))
+                .update();
+    }
+
     // ---------------------------------------------------------------- reading
 
     List<Entry> inbox(String subject, List<String> departments, Locale locale) {
@@ -157,7 +195,7 @@ class Notifications {
                     return new Entry(rs.getString(1), kind, rs.getString(3), string(parameters.get("instanceId")),
                             string(parameters.get("step")),
                             recipient.startsWith("department:") ? recipient.substring("department:".length()) : null,
-                            text(kind, "title", parameters, locale), body, rs.getTimestamp(5).toInstant(),
+                            string(parameters.get("certificate")), text(kind, "title", parameters, locale), body, rs.getTimestamp(5).toInstant(),
                             rs.getTimestamp(6) != null);
                 }).list();
     }
