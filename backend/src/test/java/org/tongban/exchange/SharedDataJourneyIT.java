@@ -95,8 +95,7 @@ class SharedDataJourneyIT {
                 .containsExactly(XIAOMING);
         assertThat(decide(citizen, id, "vaccination-record", "{\"decision\":\"granted\"}").status()).isEqualTo(200);
         assertThat(decide(citizen, id, "household-register", "{\"decision\":\"granted\"}").status()).isEqualTo(200);
-        // no birth certificate was issued through the portal for a child born in 2019: nothing to share
-        assertThat(decide(citizen, id, "birth-medical-certificate", "{\"decision\":\"granted\"}").status()).isEqualTo(409);
+        // the birth certificate (optional) is not needed for a child whose parents the register already shows
         assertThat(decide(citizen, id, "birth-medical-certificate", "{\"decision\":\"declined\"}").status()).isEqualTo(200);
 
         // the rest is the family's own: where they live, how to reach them
@@ -176,6 +175,21 @@ class SharedDataJourneyIT {
         assertThat(json(citizen.get("/api/v1/me/data-uses?from=2000-01-01&to=2000-12-31")).size()).isZero();
         assertThat(citizen.get("/api/v1/me/data-uses?from=yesterday").status()).isEqualTo(400);
         assertThat(signedIn("lisi").get("/api/v1/me/data-uses").body()).doesNotContain(number);
+    }
+
+    @Test
+    void whatADepartmentDoesNotHoldCannotBeShared() {
+        // 李四 lives alone: the household register has no other member to choose
+        Browserless lisi = signedIn("lisi");
+        String id = json(lisi.json("POST", "/api/v1/applications", "{\"serviceCode\":\"primary-school-enrolment\"}",
+                true)).path("id").asString();
+        Page refused = decide(lisi, id, "household-member", "{\"decision\":\"granted\"}");
+        assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+        assertThat(json(refused).path("type").asString()).isEqualTo("urn:tongban:problem:application-source-no-record");
+        assertThat(decide(lisi, id, "no-such-dataset", "{\"decision\":\"granted\"}").status()).isEqualTo(404);
+        assertThat(decide(lisi, id, "household-member", "{\"decision\":\"maybe\"}").status()).isEqualTo(400);
+        assertThat(decide(signedIn("zhangsan"), id, "household-member", "{\"decision\":\"declined\"}").status())
+                .as("someone else's application").isEqualTo(404);
     }
 
     @Test
