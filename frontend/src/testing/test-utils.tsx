@@ -1,3 +1,4 @@
+import { StyleProvider } from '@ant-design/cssinjs'
 import { QueryClient } from '@tanstack/react-query'
 import { render } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
@@ -7,15 +8,29 @@ import { AppProvider } from '@/app/provider'
 import { routes } from '@/app/routes'
 import type { Me } from '@/features/session/api/get-me'
 
+/**
+ * antd's CSS-in-JS styles stay out of the document in tests. jsdom does not lay out, so they
+ * change nothing a test can see, yet they made every render slow, and a busy machine's first
+ * render take seconds: jsdom parsed each injected <style> (about 350 kB for the portal's
+ * components); every getComputedStyle, which each *ByRole query calls for every element it
+ * considers and its ancestors, walked all those rules; and as each test unmounts everything,
+ * antd wrote its styles again for the next one. `mock="server"` (cssinjs' switch for tests)
+ * leaves component styles unwritten; the theme's CSS variables, written regardless, go to an
+ * element outside the document.
+ */
+const antdStyles = document.createElement('div')
+
 /** Renders the whole portal, as a browser would show it at `path`. */
 export function renderApp(path = '/') {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } })
   const router = createMemoryRouter(routes, { initialEntries: [path] })
   const user = userEvent.setup()
   const view = render(
-    <AppProvider queryClient={queryClient}>
-      <RouterProvider router={router} />
-    </AppProvider>,
+    <StyleProvider container={antdStyles} mock="server">
+      <AppProvider queryClient={queryClient}>
+        <RouterProvider router={router} />
+      </AppProvider>
+    </StyleProvider>,
   )
   return { ...view, user, router, queryClient }
 }

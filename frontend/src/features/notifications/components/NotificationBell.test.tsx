@@ -64,7 +64,7 @@ function inbox() {
   return { state, posts, handlers }
 }
 
-describe('the notification bell (通知)', { timeout: 20_000 }, () => {
+describe('the notification bell (通知)', () => {
   it('is not shown to visitors who are not signed in', async () => {
     mockBackend(unauthorized)
     renderApp('/')
