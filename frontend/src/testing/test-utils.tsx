@@ -6,7 +6,7 @@ import { createMemoryRouter, RouterProvider } from 'react-router'
 import { vi } from 'vitest'
 import { AppProvider } from '@/app/provider'
 import { routes } from '@/app/routes'
-import type { Me } from '@/features/session/api/get-me'
+import type { Me } from '@/lib/auth'
 
 /**
  * antd's CSS-in-JS styles stay out of the document in tests. jsdom does not lay out, so they
@@ -101,4 +101,43 @@ export const clerk: Me = {
   departments: [{ code: 'education', nameZh: '教育局', nameEn: 'Education Bureau' }],
   nationalId: null,
   enterprise: null,
+}
+
+export const marketRegulation = {
+  code: 'market-regulation',
+  nameZh: '市场监督管理局',
+  nameEn: 'Market Regulation Administration',
+}
+
+export const marketClerk: Me = {
+  subject: '5b1f0000-0000-4000-8000-00000000c1e1',
+  username: 'market-clerk',
+  displayName: '孙丽',
+  email: 'market-clerk@example.org',
+  roles: ['clerk'],
+  departments: [marketRegulation],
+  nationalId: null,
+  enterprise: null,
+}
+
+export const marketAdmin: Me = {
+  ...marketClerk,
+  subject: '5b1f0000-0000-4000-8000-00000000ad01',
+  username: 'market-admin',
+  displayName: '褚红',
+  roles: ['dept-admin'],
+}
+
+/** A problem detail as the backend writes it: localized title and detail, maybe field errors. */
+export function problemDetail(
+  status: number,
+  title: string,
+  detail?: string,
+  extensions: Record<string, unknown> = {},
+): Response {
+  return json(
+    { type: 'about:blank', title, status, ...(detail ? { detail } : {}), ...extensions },
+    status,
+    'application/problem+json',
+  )
 }

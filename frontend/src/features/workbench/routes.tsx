@@ -1,6 +1,6 @@
 import { lazy, Suspense } from 'react'
 import type { RouteObject } from 'react-router'
-import { PageLoading } from './components/PageLoading'
+import { PageLoading } from '@/components/PageLoading'
 
 // The workbench is for clerks only: its code loads when a clerk opens it, not with the portal.
 const WorkbenchPage = lazy(() =>

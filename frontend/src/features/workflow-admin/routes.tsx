@@ -1,6 +1,6 @@
 import { lazy, Suspense } from 'react'
 import type { RouteObject } from 'react-router'
-import { PageLoading } from '@/features/workbench/components/PageLoading'
+import { PageLoading } from '@/components/PageLoading'
 
 // For department admins only: the code loads when the page is opened, not with the portal.
 const WorkflowAdminPage = lazy(() =>

@@ -1,7 +1,7 @@
 import { Alert, Button, Spin, Typography } from 'antd'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import { SIGN_IN_PATH } from '@/features/session/api/sign-in-out'
+import { SIGN_IN_PATH } from '@/lib/auth'
 
 /** A page still loading: a spinner, and words for screen readers. */
 export function PageLoading({ text }: { text: string }) {

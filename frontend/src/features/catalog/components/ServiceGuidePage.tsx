@@ -2,9 +2,9 @@ import { Alert, Button, Spin, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { useParams } from 'react-router'
 import { isApiError } from '@/lib/api-client'
-import { useService } from '../api/get-service'
+import { useService } from '@/lib/catalog/get-service'
 import { ServiceGuide } from './ServiceGuide'
-import { ServiceNotFound } from './ServiceNotFound'
+import { ServiceNotFound } from '@/components/ServiceNotFound'
 
 /** /services/:code, the guidance page of one service. */
 export function ServiceGuidePage() {

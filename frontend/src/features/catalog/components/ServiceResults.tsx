@@ -1,7 +1,7 @@
 import { Alert, Button, Empty, Spin, Typography } from 'antd'
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useServices, type ServiceFilters } from '../api/get-services'
+import { useServices, type ServiceFilters } from '@/lib/catalog/get-services'
 import { ServiceCard } from './ServiceCard'
 
 /** The services matching the filters, with loading, empty and error states. */

@@ -3,10 +3,10 @@ import { Badge, Button, Popover, Spin } from 'antd'
 import { useId, useRef, useState, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
-import { useSession } from '@/features/session/api/get-me'
+import { useSession } from '@/lib/auth'
 import { useInbox, useMarkAllRead, useUnreadCount } from '../api/notifications'
 import { NotificationList } from './NotificationList'
-import { useProblemMessage } from '@/features/workbench/lib/problem'
+import { useProblemMessage } from '@/lib/problem'
 import '../notifications.css'
 
 /** How many entries the header's panel shows; the page shows them all. */

@@ -2,8 +2,7 @@ import { LoginOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons'
 import { App, Button, Spin } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useSession } from '../api/get-me'
-import { SIGN_IN_PATH, signOut } from '../api/sign-in-out'
+import { SIGN_IN_PATH, signOut, useSession } from '@/lib/auth'
 import { RoleTags } from './RoleTags'
 
 /** The header's account corner: sign in, or who is signed in and sign out. */

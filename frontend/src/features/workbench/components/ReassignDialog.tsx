@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { useCandidates, useReassign } from '../api/reassign-task'
 import { useNames } from '../lib/names'
 import type { TaskItem } from '../types'
-import { ProblemAlert } from './ProblemAlert'
+import { ProblemAlert } from '@/components/ProblemAlert'
 
 /** The radio value that gives the step back to the queue instead of to a person. */
 const QUEUE = ''

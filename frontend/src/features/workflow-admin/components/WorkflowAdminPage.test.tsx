@@ -1,8 +1,16 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it, vi } from 'vitest'
-import { citizen, json, mockBackend, renderApp, requestUrl, type Handlers } from '@/testing/test-utils'
+import {
+  citizen,
+  json,
+  marketAdmin,
+  mockBackend,
+  problemDetail,
+  renderApp,
+  requestUrl,
+  type Handlers,
+} from '@/testing/test-utils'
 import { catalogHandlers } from '@/testing/catalog-fixtures'
-import { marketAdmin, problemDetail } from '@/features/workbench/testing/fixtures'
 import { adminServices, brokenResult, brokenYaml } from '../testing/fixtures'
 // The route loads the page on demand: imported here, its code loads with this file instead of
 // inside the first test's time.

@@ -1,12 +1,11 @@
 import { Button, Empty, Spin, Typography } from 'antd'
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
-import { ProblemAlert } from '@/features/workbench/components/ProblemAlert'
-import { StaffOnly } from '@/features/workbench/components/StaffOnly'
+import { ProblemAlert } from '@/components/ProblemAlert'
+import { StaffOnly } from '@/components/StaffOnly'
 import { useAdminServices } from '../api/get-admin-services'
 import { DefinitionUpload } from './DefinitionUpload'
 import { ServiceVersions } from './ServiceVersions'
-import '@/features/workbench/workbench.css'
 import '../workflow-admin.css'
 
 /** /admin/workflows, 流程管理: the department's services, their versions and diagrams; publishing. */

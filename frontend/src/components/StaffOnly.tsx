@@ -3,9 +3,7 @@ import { Button, Typography } from 'antd'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
-import { useSession } from '@/features/session/api/get-me'
-import { SIGN_IN_PATH } from '@/features/session/api/sign-in-out'
-import type { Role } from '@/features/session/roles'
+import { SIGN_IN_PATH, useSession, type Role } from '@/lib/auth'
 import { PageLoading } from './PageLoading'
 
 /**

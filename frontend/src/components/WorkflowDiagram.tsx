@@ -1,8 +1,8 @@
 import { Alert, Spin } from 'antd'
 import { useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useDiagram } from '../api/get-diagram'
-import { renderMermaid } from '../lib/mermaid'
+import { useDiagram } from '@/lib/catalog/get-diagram'
+import { renderMermaid } from '@/lib/mermaid'
 
 /**
  * The service's state diagram, drawn by Mermaid (loaded on demand). It is one image to
