@@ -15,7 +15,7 @@ import { ClaimButton } from './ClaimButton'
 import { ClaimStatus } from './ClaimStatus'
 import { DecisionPanel } from './DecisionPanel'
 import { Deadline } from './Deadline'
-import { PageLoading } from '@/components/PageLoading'
+import { Loading, LoadError } from '@/components/PageStates'
 import { ReassignDialog } from './ReassignDialog'
 import { ParallelProgress } from './ParallelProgress'
 import { ProblemAlert } from '@/components/ProblemAlert'
@@ -53,7 +53,7 @@ function TaskLoader() {
   const { instanceId = '', step = '' } = useParams()
   const task = useTask(instanceId, step)
 
-  if (task.isPending) return <PageLoading label={t('workbench.task.loading')} />
+  if (task.isPending) return <Loading page className="page-loading" label={t('workbench.task.loading')} />
   if (task.isError) {
     const gone = isApiError(task.error, 404)
     return (
@@ -65,16 +65,11 @@ function TaskLoader() {
         {gone ? (
           <Typography.Paragraph>{t('workbench.task.notFound.body')}</Typography.Paragraph>
         ) : (
-          <ProblemAlert
+          <LoadError
             error={task.error}
+            // the backend will not change its mind about who may see the task
+            onRetry={isApiError(task.error, 403) ? undefined : () => void task.refetch()}
             testId="task-error"
-            action={
-              isApiError(task.error, 403) ? undefined : (
-                <Button size="small" onClick={() => void task.refetch()}>
-                  {t('workbench.queue.retry')}
-                </Button>
-              )
-            }
           />
         )}
         <p className="task-page__back">

@@ -1,4 +1,4 @@
-import { Alert, Button, Empty, Pagination, Spin, Typography } from 'antd'
+import { Alert, Button, Empty, Pagination, Typography } from 'antd'
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router'
@@ -13,6 +13,7 @@ import { ProblemAlert } from '@/components/ProblemAlert'
 import { QueueFilters } from './QueueFilters'
 import { QueueTable } from './QueueTable'
 import { StaffOnly } from '@/components/StaffOnly'
+import { Loading, LoadError } from '@/components/PageStates'
 import '../workbench.css'
 
 /** What the task page hands back after a decision, for the success message. */
@@ -90,23 +91,9 @@ function WorkbenchQueue() {
   const queue = tasks.data
   let body
   if (tasks.isPending) {
-    body = (
-      <div className="queue-loading">
-        <Spin aria-hidden />
-      </div>
-    )
+    body = <Loading className="queue-loading" label={t('workbench.queue.loading')} />
   } else if (tasks.isError) {
-    body = (
-      <ProblemAlert
-        error={tasks.error}
-        testId="queue-error"
-        action={
-          <Button size="small" onClick={() => void tasks.refetch()}>
-            {t('workbench.queue.retry')}
-          </Button>
-        }
-      />
-    )
+    body = <LoadError error={tasks.error} onRetry={() => void tasks.refetch()} testId="queue-error" />
   } else if (!queue || queue.items.length === 0) {
     const filtered = hasQueueFilters(filters)
     body = (
