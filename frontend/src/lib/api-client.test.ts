@@ -77,4 +77,111 @@ describe('the API client', () => {
       problem: { title: 'Not Found' },
     })
   })
+
+  it('adds the headers a call brings, e.g. an Idempotency-Key, to a JSON body', async () => {
+    document.cookie = 'XSRF-TOKEN=t0ken; path=/'
+    const fetchMock = vi.fn(async () => new Response(JSON.stringify({ id: 'a1' }), {
+      status: 201,
+      headers: { 'Content-Type': 'application/json' },
+    }))
+    vi.stubGlobal('fetch', fetchMock)
+
+    await expect(
+      apiClient.post('/api/v1/applications', { serviceCode: 's' }, { headers: { 'Idempotency-Key': 'k-123' } }),
+    ).resolves.toEqual({ id: 'a1' })
+    const [, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit]
+    expect(init.headers).toMatchObject({
+      'Idempotency-Key': 'k-123',
+      'Content-Type': 'application/json',
+      'X-XSRF-TOKEN': 't0ken',
+      'X-Requested-With': 'XMLHttpRequest',
+      Accept: 'application/json, application/problem+json',
+    })
+    expect(init.body).toBe('{"serviceCode":"s"}')
+  })
+
+  it('posts a text document as it is, with its content type, and reads the JSON answer', async () => {
+    document.cookie = 'XSRF-TOKEN=t0ken; path=/'
+    const fetchMock = vi.fn(async () => new Response(JSON.stringify({ valid: true, problems: [] }), {
+      status: 200,
+      headers: { 'Content-Type': 'application/json' },
+    }))
+    vi.stubGlobal('fetch', fetchMock)
+    await i18n.changeLanguage('en-US')
+    const yaml = 'code: food-business-licence\nsteps: []\n'
+
+    await expect(apiClient.postText('/api/v1/check', yaml, 'application/yaml')).resolves.toEqual({
+      valid: true,
+      problems: [],
+    })
+    const [, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit]
+    expect(init.method).toBe('POST')
+    expect(init.body).toBe(yaml)
+    expect(init.credentials).toBe('same-origin')
+    expect(init.headers).toMatchObject({
+      'Content-Type': 'application/yaml',
+      'X-XSRF-TOKEN': 't0ken',
+      'Accept-Language': 'en-US',
+    })
+  })
+
+  it('sends a multipart form as it is and leaves its Content-Type (with the boundary) to the browser', async () => {
+    document.cookie = 'XSRF-TOKEN=t0ken; path=/'
+    const fetchMock = vi.fn(async () => new Response(JSON.stringify({ id: 'att-1' }), {
+      status: 201,
+      headers: { 'Content-Type': 'application/json' },
+    }))
+    vi.stubGlobal('fetch', fetchMock)
+    const form = new FormData()
+    form.append('file', new File(['%PDF-1.7'], 'licence.pdf', { type: 'application/pdf' }))
+
+    await expect(apiClient.postForm('/api/v1/files', form)).resolves.toEqual({ id: 'att-1' })
+    const [, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit]
+    expect(init.body).toBe(form)
+    expect(init.headers).not.toHaveProperty('Content-Type')
+    expect(init.headers).toMatchObject({ 'X-XSRF-TOKEN': 't0ken', 'X-Requested-With': 'XMLHttpRequest' })
+  })
+
+  it('answers undefined for 204 No Content', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => new Response(null, { status: 204 })))
+    await expect(apiClient.delete('/api/v1/things/1')).resolves.toBeUndefined()
+    await expect(apiClient.postText('/api/v1/things', 'x', 'text/plain')).resolves.toBeUndefined()
+  })
+
+  it('turns a refused upload into an ApiError, and a dead network into status 0', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () =>
+        new Response(JSON.stringify({ type: 'urn:tongban:unsupported-file', title: 'Unsupported', status: 415 }), {
+          status: 415,
+          headers: { 'Content-Type': 'application/problem+json' },
+        }),
+      ),
+    )
+    await expect(apiClient.postForm('/api/v1/files', new FormData())).rejects.toMatchObject({
+      status: 415,
+      problem: { type: 'urn:tongban:unsupported-file' },
+    })
+
+    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))))
+    await expect(apiClient.postText('/api/v1/check', 'a: 1', 'application/yaml')).rejects.toMatchObject({
+      status: 0,
+    })
+  })
+
+  it('passes the abort signal on and lets a cancelled call fail as an abort, not as a network error', async () => {
+    const controller = new AbortController()
+    const fetchMock = vi.fn(async (_path: string, init?: RequestInit) => {
+      controller.abort()
+      expect(init?.signal).toBe(controller.signal)
+      throw new DOMException('The operation was aborted.', 'AbortError')
+    })
+    vi.stubGlobal('fetch', fetchMock)
+
+    const error = await apiClient
+      .postText('/api/v1/check', 'a: 1', 'application/yaml', { signal: controller.signal })
+      .catch((e: unknown) => e)
+    expect(error).not.toBeInstanceOf(ApiError)
+    expect(error).toMatchObject({ name: 'AbortError' })
+  })
 })

@@ -33,18 +33,31 @@ export function isApiError(error: unknown, status?: number): error is ApiError {
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 
-interface RequestOptions {
-  body?: unknown
+/** What every call may add: headers of its own (e.g. Idempotency-Key) and a way to cancel it. */
+export interface RequestOptions {
+  headers?: Record<string, string>
   signal?: AbortSignal
 }
 
 /** What the caller expects in a successful answer's body. */
 type AnswerType = 'json' | 'text'
 
+/** A body as it goes on the wire, with its Content-Type (none for FormData: see below). */
+interface Payload {
+  body: BodyInit
+  contentType?: string
+}
+
 const ACCEPT: Record<AnswerType, string> = {
   json: 'application/json, application/problem+json',
   // Errors still come back as problem details.
   text: 'text/plain, application/problem+json',
+}
+
+function jsonPayload(body: unknown): Payload | undefined {
+  return body === undefined
+    ? undefined
+    : { body: JSON.stringify(body), contentType: 'application/json' }
 }
 
 async function readProblem(response: Response): Promise<ProblemDetail | undefined> {
@@ -60,6 +73,7 @@ async function readProblem(response: Response): Promise<ProblemDetail | undefine
 async function request<T>(
   method: Method,
   path: string,
+  payload: Payload | undefined,
   options: RequestOptions = {},
   answerType: AnswerType = 'json',
 ): Promise<T> {
@@ -71,19 +85,21 @@ async function request<T>(
     // Problem details (and texts such as diagrams) come back in the language the person
     // chose in the portal.
     'Accept-Language': i18n.language || 'zh-CN',
+    ...options.headers,
   }
   if (method !== 'GET') {
     const token = readCsrfToken()
     if (token) headers[CSRF_HEADER] = token
   }
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json'
+  // A multipart body has none: the browser writes the type with the boundary it chose.
+  if (payload?.contentType) headers['Content-Type'] = payload.contentType
 
   let response: Response
   try {
     response = await fetch(path, {
       method,
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: payload?.body,
       // The browser session is an HttpOnly cookie; the browser never holds a token.
       credentials: 'same-origin',
       signal: options.signal,
@@ -103,17 +119,28 @@ async function request<T>(
   return (await response.json()) as T
 }
 
-/** The one client every feature uses to talk to the backend's /api. */
+/**
+ * The one client every feature uses to talk to the backend's /api. Bodies are JSON unless the
+ * method says otherwise; answers are JSON (204: undefined) unless the method says text.
+ */
 export const apiClient = {
-  get: <T>(path: string, options?: RequestOptions) => request<T>('GET', path, options),
+  get: <T>(path: string, options?: RequestOptions) =>
+    request<T>('GET', path, undefined, options),
   /** A GET whose answer is plain text (e.g. a Mermaid diagram), in the interface's language. */
   getText: (path: string, options?: RequestOptions) =>
-    request<string>('GET', path, options, 'text'),
+    request<string>('GET', path, undefined, options, 'text'),
   post: <T>(path: string, body?: unknown, options?: RequestOptions) =>
-    request<T>('POST', path, { ...options, body }),
+    request<T>('POST', path, jsonPayload(body), options),
+  /** POSTs a text document as it is, e.g. YAML with `application/yaml`; the answer is JSON. */
+  postText: <T>(path: string, text: string, contentType: string, options?: RequestOptions) =>
+    request<T>('POST', path, { body: text, contentType }, options),
+  /** POSTs a multipart form (e.g. an uploaded file); the answer is JSON. */
+  postForm: <T>(path: string, form: FormData, options?: RequestOptions) =>
+    request<T>('POST', path, { body: form }, options),
   put: <T>(path: string, body?: unknown, options?: RequestOptions) =>
-    request<T>('PUT', path, { ...options, body }),
+    request<T>('PUT', path, jsonPayload(body), options),
   patch: <T>(path: string, body?: unknown, options?: RequestOptions) =>
-    request<T>('PATCH', path, { ...options, body }),
-  delete: <T>(path: string, options?: RequestOptions) => request<T>('DELETE', path, options),
+    request<T>('PATCH', path, jsonPayload(body), options),
+  delete: <T>(path: string, options?: RequestOptions) =>
+    request<T>('DELETE', path, undefined, options),
 }

@@ -5,7 +5,7 @@ import type {
   FormData,
   Receipt,
 } from '@/features/application/types'
-import type { Department } from '@/features/catalog/types'
+import type { Department } from '@/lib/catalog/types'
 import { departments as catalogDepartments, schoolEnrolment, services } from './catalog-fixtures'
 import { json, problem, type Handlers } from './test-utils'
 

@@ -1,4 +1,4 @@
-import type { Department, ServiceDetail, ServiceSummary } from '@/features/catalog/types'
+import type { Department, ServiceDetail, ServiceSummary } from '@/lib/catalog/types'
 import { json, problem, requestUrl, type Handlers } from './test-utils'
 
 export const departments: Department[] = [

@@ -1,7 +1,13 @@
 import '@testing-library/jest-dom/vitest'
-import { cleanup } from '@testing-library/react'
+import { cleanup, configure } from '@testing-library/react'
 import { afterEach, beforeEach, vi } from 'vitest'
 import i18n, { DEFAULT_LANGUAGE } from '@/i18n'
+
+// findBy*/waitFor wait for a condition, not for time; their limit only decides when to give up.
+// Testing Library's default (1 s of wall-clock time) gave up on correct first renders whenever
+// other work shared the two cores, so a condition may take as long as the test itself (Vitest's
+// 5 s), less a margin to report the page as it was.
+configure({ asyncUtilTimeout: 4_000 })
 
 // antd's responsive helpers ask for media queries, which jsdom does not implement.
 if (!window.matchMedia) {

@@ -1,3 +1,4 @@
+import { StyleProvider } from '@ant-design/cssinjs'
 import { QueryClient } from '@tanstack/react-query'
 import { render } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
@@ -5,7 +6,19 @@ import { createMemoryRouter, RouterProvider } from 'react-router'
 import { vi } from 'vitest'
 import { AppProvider } from '@/app/provider'
 import { routes } from '@/app/routes'
-import type { Me } from '@/features/session/api/get-me'
+import type { Me } from '@/lib/auth'
+
+/**
+ * antd's CSS-in-JS styles stay out of the document in tests. jsdom does not lay out, so they
+ * change nothing a test can see, yet they made every render slow, and a busy machine's first
+ * render take seconds: jsdom parsed each injected <style> (about 350 kB for the portal's
+ * components); every getComputedStyle, which each *ByRole query calls for every element it
+ * considers and its ancestors, walked all those rules; and as each test unmounts everything,
+ * antd wrote its styles again for the next one. `mock="server"` (cssinjs' switch for tests)
+ * leaves component styles unwritten; the theme's CSS variables, written regardless, go to an
+ * element outside the document.
+ */
+const antdStyles = document.createElement('div')
 
 /** Renders the whole portal, as a browser would show it at `path`. */
 export function renderApp(path = '/') {
@@ -13,9 +26,11 @@ export function renderApp(path = '/') {
   const router = createMemoryRouter(routes, { initialEntries: [path] })
   const user = userEvent.setup()
   const view = render(
-    <AppProvider queryClient={queryClient}>
-      <RouterProvider router={router} />
-    </AppProvider>,
+    <StyleProvider container={antdStyles} mock="server">
+      <AppProvider queryClient={queryClient}>
+        <RouterProvider router={router} />
+      </AppProvider>
+    </StyleProvider>,
   )
   return { ...view, user, router, queryClient }
 }
@@ -86,4 +101,43 @@ export const clerk: Me = {
   departments: [{ code: 'education', nameZh: '教育局', nameEn: 'Education Bureau' }],
   nationalId: null,
   enterprise: null,
+}
+
+export const marketRegulation = {
+  code: 'market-regulation',
+  nameZh: '市场监督管理局',
+  nameEn: 'Market Regulation Administration',
+}
+
+export const marketClerk: Me = {
+  subject: '5b1f0000-0000-4000-8000-00000000c1e1',
+  username: 'market-clerk',
+  displayName: '孙丽',
+  email: 'market-clerk@example.org',
+  roles: ['clerk'],
+  departments: [marketRegulation],
+  nationalId: null,
+  enterprise: null,
+}
+
+export const marketAdmin: Me = {
+  ...marketClerk,
+  subject: '5b1f0000-0000-4000-8000-00000000ad01',
+  username: 'market-admin',
+  displayName: '褚红',
+  roles: ['dept-admin'],
+}
+
+/** A problem detail as the backend writes it: localized title and detail, maybe field errors. */
+export function problemDetail(
+  status: number,
+  title: string,
+  detail?: string,
+  extensions: Record<string, unknown> = {},
+): Response {
+  return json(
+    { type: 'about:blank', title, status, ...(detail ? { detail } : {}), ...extensions },
+    status,
+    'application/problem+json',
+  )
 }

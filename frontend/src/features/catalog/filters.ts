@@ -1,5 +1,5 @@
-import type { ServiceFilters } from './api/get-services'
-import { isAudience, isCategory } from './types'
+import type { ServiceFilters } from '@/lib/catalog/get-services'
+import { isAudience, isCategory } from '@/lib/catalog/types'
 
 export const FILTER_KEYS = ['q', 'category', 'department', 'audience'] as const
 

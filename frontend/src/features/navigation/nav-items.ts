@@ -1,5 +1,5 @@
 import type { ParseKeys } from 'i18next'
-import type { Role } from '@/features/session/roles'
+import type { Role } from '@/lib/auth'
 
 export interface NavItem {
   path: string

@@ -1,6 +1,6 @@
 import { lazy, Suspense } from 'react'
 import type { RouteObject } from 'react-router'
-import { PageLoading } from './components/PageLoading'
+import { Loading } from '@/components/PageStates'
 
 // The workbench is for clerks only: its code loads when a clerk opens it, not with the portal.
 const WorkbenchPage = lazy(() =>
@@ -17,7 +17,7 @@ export const workbenchRoutes: RouteObject[] = [
   {
     path: 'workbench',
     element: (
-      <Suspense fallback={<PageLoading />}>
+      <Suspense fallback={<Loading page className="page-loading" />}>
         <WorkbenchPage />
       </Suspense>
     ),
@@ -26,7 +26,7 @@ export const workbenchRoutes: RouteObject[] = [
   {
     path: 'workbench/assignments',
     element: (
-      <Suspense fallback={<PageLoading />}>
+      <Suspense fallback={<Loading page className="page-loading" />}>
         <AssignmentsPage />
       </Suspense>
     ),
@@ -35,7 +35,7 @@ export const workbenchRoutes: RouteObject[] = [
   {
     path: 'workbench/:instanceId/:step',
     element: (
-      <Suspense fallback={<PageLoading />}>
+      <Suspense fallback={<Loading page className="page-loading" />}>
         <TaskPage />
       </Suspense>
     ),

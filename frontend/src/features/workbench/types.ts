@@ -1,5 +1,5 @@
-import type { Translations } from '@/features/catalog/form-texts'
-import type { ServiceDetail } from '@/features/catalog/types'
+import type { Translations } from '@/lib/form-texts'
+import type { ServiceDetail } from '@/lib/catalog/types'
 
 /** A step's time-limit light: green, yellow in its last working day, red when overdue. */
 export const LIGHTS = ['GREEN', 'YELLOW', 'RED'] as const

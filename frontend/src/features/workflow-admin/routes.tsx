@@ -1,6 +1,6 @@
 import { lazy, Suspense } from 'react'
 import type { RouteObject } from 'react-router'
-import { PageLoading } from '@/features/workbench/components/PageLoading'
+import { Loading } from '@/components/PageStates'
 
 // For department admins only: the code loads when the page is opened, not with the portal.
 const WorkflowAdminPage = lazy(() =>
@@ -11,7 +11,7 @@ export const workflowAdminRoutes: RouteObject[] = [
   {
     path: 'admin/workflows',
     element: (
-      <Suspense fallback={<PageLoading />}>
+      <Suspense fallback={<Loading page className="page-loading" />}>
         <WorkflowAdminPage />
       </Suspense>
     ),

@@ -2,7 +2,6 @@ import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { apiClient } from '@/lib/api-client'
 import type { Attachment } from '../types'
 import { applicationKeys, applicationPath } from './applications'
-import { send } from './send'
 
 export function attachmentPath(applicationId: string, attachmentId: string): string {
   return `${applicationPath(applicationId)}/attachments/${encodeURIComponent(attachmentId)}`
@@ -12,9 +11,9 @@ export function attachmentPath(applicationId: string, attachmentId: string): str
 export function uploadAttachment(applicationId: string, material: string, file: File) {
   const body = new FormData()
   body.append('file', file)
-  return send<Attachment>(
+  return apiClient.postForm<Attachment>(
     `${applicationPath(applicationId)}/attachments?material=${encodeURIComponent(material)}`,
-    { body },
+    body,
   )
 }
 

@@ -1,17 +1,18 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { apiClient } from '@/lib/api-client'
 import type { ApplicationView } from '../types'
 import { APPLICATIONS_PATH, applicationKeys } from './applications'
-import { send } from './send'
 
 /**
  * Starts a draft. The Idempotency-Key makes a repeated call (a reload, React's double effects)
  * answer the same draft instead of a second one.
  */
 export function createApplication(serviceCode: string, idempotencyKey: string) {
-  return send<ApplicationView>(APPLICATIONS_PATH, {
-    body: { serviceCode },
-    headers: { 'Idempotency-Key': idempotencyKey },
-  })
+  return apiClient.post<ApplicationView>(
+    APPLICATIONS_PATH,
+    { serviceCode },
+    { headers: { 'Idempotency-Key': idempotencyKey } },
+  )
 }
 
 export function useCreateApplication() {

@@ -8,6 +8,9 @@ import {
   inCorrection,
 } from '@/testing/application-fixtures'
 import { citizen, renderApp, requestUrl, signedInAs } from '@/testing/test-utils'
+// The page loads the correction form on demand: imported here, its code loads with this file
+// instead of inside the first test's time.
+import './CorrectionPanel'
 
 const PAGE = `/my/applications/${APPLICATION_ID}`
 
@@ -93,7 +96,7 @@ describe('an application’s page (办件详情)', () => {
     const fetchMock = signedInAs(citizen, handlers)
     const { user } = await openDetail()
 
-    const panel = await screen.findByTestId('correction-panel', undefined, { timeout: 5000 })
+    const panel = await screen.findByTestId('correction-panel')
     expect(within(panel).getByRole('heading', { name: '需要您补正' })).toBeInTheDocument()
     expect(panel).toHaveTextContent('卫生健康委员会在“预防接种证查验”环节请您修改以下内容：')
     expect(within(screen.getByTestId('correction-items')).getAllByRole('listitem').map((item) => item.textContent)).toEqual([
@@ -144,7 +147,7 @@ describe('an application’s page (办件详情)', () => {
   it('asks for the correction in English on an English page: the flagged items, the question, the answers', async () => {
     signedInAs(citizen, applicationBackend({ application: inCorrection() }).handlers)
     const { user } = await openDetail()
-    const panel = await screen.findByTestId('correction-panel', undefined, { timeout: 5000 })
+    const panel = await screen.findByTestId('correction-panel')
 
     await user.click(screen.getByTestId('lang-switch'))
 

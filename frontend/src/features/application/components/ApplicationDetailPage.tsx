@@ -3,10 +3,10 @@ import { Alert, Typography } from 'antd'
 import { lazy, Suspense, useId, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
-import { useDepartments } from '@/features/catalog/api/get-departments'
-import { serviceQueryOptions } from '@/features/catalog/api/get-service'
-import { useLocalize } from '@/features/catalog/localize'
-import { useSession } from '@/features/session/api/get-me'
+import { useDepartments } from '@/lib/catalog/get-departments'
+import { serviceQueryOptions } from '@/lib/catalog/get-service'
+import { useLocalize } from '@/lib/localize'
+import { useSession } from '@/lib/auth'
 import { isApiError } from '@/lib/api-client'
 import { attachmentPath } from '../api/attachments'
 import { useApplication } from '../api/applications'
@@ -16,7 +16,7 @@ import { WITHDRAWABLE } from '../types'
 import { AnswersList } from './AnswersList'
 import { CurrentSteps, Timeline, useNames } from './ApplicationProgress'
 import { applicationHref } from './MyApplicationsPage'
-import { PageLoading, PageProblem, SignInPrompt } from './PageStates'
+import { Loading, PageProblem, SignInPrompt } from '@/components/PageStates'
 import { StatusTag } from './StatusTag'
 import { WithdrawButton } from './WithdrawDialog'
 import '../application.css'
@@ -53,7 +53,7 @@ export function ApplicationDetailPage() {
   const names = useNames(service.data, departments.data)
   const [notice, setNotice] = useState<string | undefined>()
 
-  if (session.status === 'loading') return <PageLoading text={t('myApplications.detail.loading')} />
+  if (session.status === 'loading') return <Loading page className="guide-loading" label={t('myApplications.detail.loading')} />
   if (!signedIn) {
     return (
       <SignInPrompt
@@ -63,7 +63,7 @@ export function ApplicationDetailPage() {
       />
     )
   }
-  if (application.isPending) return <PageLoading text={t('myApplications.detail.loading')} />
+  if (application.isPending) return <Loading page className="guide-loading" label={t('myApplications.detail.loading')} />
   if (application.isError) {
     const missing = isApiError(application.error, 404) || isApiError(application.error, 403)
     return (
@@ -124,7 +124,7 @@ export function ApplicationDetailPage() {
       )}
 
       {correction && schema && service.data && (
-        <Suspense fallback={<PageLoading text={t('myApplications.detail.loading')} />}>
+        <Suspense fallback={<Loading page className="guide-loading" label={t('myApplications.detail.loading')} />}>
           <CorrectionPanel
             application={view}
             correction={correction}

@@ -1,7 +1,7 @@
 import type { ParseKeys } from 'i18next'
 import { useTranslation } from 'react-i18next'
-import { useLocalize } from '@/features/catalog/localize'
-import type { Department, ServiceDetail } from '@/features/catalog/types'
+import { useLocalize } from '@/lib/localize'
+import type { Department, ServiceDetail } from '@/lib/catalog/types'
 import { useFormat } from '../lib/format'
 import { TIMELINE_ACTIONS, type CurrentStep, type TimelineAction, type TimelineEntry } from '../types'
 

@@ -1,5 +1,5 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import {
   APPLICATION_ID,
   NUMBER,
@@ -10,6 +10,10 @@ import {
   enrolmentDetail,
 } from '@/testing/application-fixtures'
 import { citizen, renderApp, requestUrl, signedInAs, signedOut } from '@/testing/test-utils'
+import { AUTOSAVE_DELAY_MS } from '../api/save-draft'
+// The page loads the form on demand: imported here, its code loads with this file instead of inside
+// the first test's time.
+import './ApplicationWizard'
 
 const APPLY = `/services/${enrolmentDetail.code}/apply`
 const RESUME = `${APPLY}?application=${APPLICATION_ID}`
@@ -26,13 +30,26 @@ function header(init: RequestInit | undefined, name: string): string | undefined
   return (init?.headers as Record<string, string> | undefined)?.[name]
 }
 
+/**
+ * The draft is saved a moment after typing stops: the clock is moved on instead of waited for.
+ * Only timeouts are faked, and they still run as real time passes, so everything else goes on.
+ */
+function fakeTypingPause() {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'], shouldAdvanceTime: true })
+  return () => vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS)
+}
+
 async function openForm(path = RESUME) {
   const view = renderApp(path)
-  await screen.findByTestId('application-wizard', undefined, { timeout: 5000 })
+  await screen.findByTestId('application-wizard')
   return view
 }
 
 describe('applying online (在线办理)', () => {
+  afterEach(() => {
+    vi.useRealTimers()
+  })
+
   it('offers sign-in to a visitor who is not signed in', async () => {
     signedOut(applicationBackend().handlers)
     renderApp(APPLY)
@@ -48,7 +65,7 @@ describe('applying online (在线办理)', () => {
     const fetchMock = signedInAs(citizen, handlers)
     const first = renderApp(APPLY)
 
-    await screen.findByTestId('application-wizard', undefined, { timeout: 5000 })
+    await screen.findByTestId('application-wizard')
     const [created] = calls(fetchMock, '/api/v1/applications', 'POST')
     expect(created).toBeDefined()
     expect(JSON.parse(created?.[1]?.body as string)).toEqual({ serviceCode: enrolmentDetail.code })
@@ -61,7 +78,7 @@ describe('applying online (在线办理)', () => {
 
     // a reload of the page without the id asks again with the same key
     renderApp(APPLY)
-    await screen.findByTestId('application-wizard', undefined, { timeout: 5000 })
+    await screen.findByTestId('application-wizard')
     const again = calls(fetchMock, '/api/v1/applications', 'POST')
     expect(again).toHaveLength(2)
     expect(header(again[1]?.[1], 'Idempotency-Key')).toBe(key)
@@ -169,14 +186,14 @@ describe('applying online (在线办理)', () => {
     const { handlers, state } = applicationBackend()
     const fetchMock = signedInAs(citizen, handlers)
     const { user } = await openForm()
+    const pause = fakeTypingPause()
 
     await user.type(screen.getByRole('textbox', { name: '儿童姓名' }), '张小明')
     await user.click(screen.getByRole('radio', { name: '女' }))
     fireEvent.change(screen.getByLabelText('儿童出生日期'), { target: { value: '2019-05-01' } })
+    await pause()
 
-    await waitFor(() => expect(screen.getByTestId('save-status')).toHaveTextContent(/已保存/), {
-      timeout: 4000,
-    })
+    await waitFor(() => expect(screen.getByTestId('save-status')).toHaveTextContent(/已保存/))
     const saves = calls(fetchMock, `/api/v1/applications/${APPLICATION_ID}/draft`, 'PUT')
     expect(saves.length).toBeGreaterThanOrEqual(1)
     expect(state.application.formData).toMatchObject({
@@ -192,13 +209,13 @@ describe('applying online (在线办理)', () => {
     const { handlers, state } = applicationBackend()
     signedInAs(citizen, handlers)
     const { user } = await openForm()
+    const pause = fakeTypingPause()
 
     await user.type(screen.getByRole('textbox', { name: '儿童姓名' }), '张小明')
     await user.type(screen.getByRole('textbox', { name: '儿童公民身份号码' }), '1101')
+    await pause()
 
-    await waitFor(() => expect(screen.getByTestId('save-status')).toHaveTextContent('有答案需要修改'), {
-      timeout: 4000,
-    })
+    await waitFor(() => expect(screen.getByTestId('save-status')).toHaveTextContent('有答案需要修改'))
     expect(state.application.formData).toMatchObject({ childName: '张小明' })
     expect(state.application.formData).not.toHaveProperty('childIdNumber')
   })

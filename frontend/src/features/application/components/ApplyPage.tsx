@@ -2,17 +2,17 @@ import { Alert, Typography } from 'antd'
 import { lazy, Suspense, useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, Navigate, useParams, useSearchParams } from 'react-router'
-import { useService } from '@/features/catalog/api/get-service'
-import { ServiceNotFound } from '@/features/catalog/components/ServiceNotFound'
-import { useLocalize } from '@/features/catalog/localize'
-import { useSession } from '@/features/session/api/get-me'
+import { useService } from '@/lib/catalog/get-service'
+import { ServiceNotFound } from '@/components/ServiceNotFound'
+import { useLocalize } from '@/lib/localize'
+import { useSession } from '@/lib/auth'
 import { isApiError } from '@/lib/api-client'
 import { useApplication } from '../api/applications'
 import { useCreateApplication } from '../api/create-application'
 import { applyKey } from '../lib/idempotency'
 import { RECEIPT_PAGE } from '../lib/pages'
 import { formSchemaOf } from '../lib/schema'
-import { PageLoading, PageProblem, SignInPrompt } from './PageStates'
+import { Loading, PageProblem, SignInPrompt } from '@/components/PageStates'
 import { Receipt } from './Receipt'
 
 // The form library (rjsf and its JSON Schema validator) loads only when someone actually applies.
@@ -43,7 +43,7 @@ function StartApplication({ code, title, onStarted }: { code: string; title: str
       />
     )
   }
-  return <PageLoading text={t('application.apply.preparing')} />
+  return <Loading page className="guide-loading" label={t('application.apply.preparing')} />
 }
 
 /**
@@ -64,7 +64,7 @@ export function ApplyPage() {
 
   if (isApiError(service.error, 404)) return <ServiceNotFound />
   if (service.isPending || session.status === 'loading') {
-    return <PageLoading text={t('application.apply.preparing')} />
+    return <Loading page className="guide-loading" label={t('application.apply.preparing')} />
   }
   if (service.isError) {
     return (
@@ -117,7 +117,7 @@ export function ApplyPage() {
     )
   }
 
-  if (application.isPending) return <PageLoading text={t('application.apply.preparing')} />
+  if (application.isPending) return <Loading page className="guide-loading" label={t('application.apply.preparing')} />
   if (application.isError) {
     const missing = isApiError(application.error, 404) || isApiError(application.error, 403)
     return (
@@ -158,7 +158,7 @@ export function ApplyPage() {
   }
 
   return (
-    <Suspense fallback={<PageLoading text={t('application.apply.preparing')} />}>
+    <Suspense fallback={<Loading page className="guide-loading" label={t('application.apply.preparing')} />}>
       <ApplicationWizard key={view.id} service={service.data} schema={schema} application={view} />
     </Suspense>
   )

@@ -1,14 +1,14 @@
-import { Alert, Button, Typography } from 'antd'
+import { Typography } from 'antd'
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
-import { useServices } from '@/features/catalog/api/get-services'
-import { useLocalize } from '@/features/catalog/localize'
-import { useSession } from '@/features/session/api/get-me'
+import { useServices } from '@/lib/catalog/get-services'
+import { useLocalize } from '@/lib/localize'
+import { useSession } from '@/lib/auth'
 import { useMyApplications } from '../api/applications'
 import { useFormat } from '../lib/format'
 import type { ApplicationView } from '../types'
-import { PageLoading, SignInPrompt } from './PageStates'
+import { Loading, LoadError, SignInPrompt } from '@/components/PageStates'
 import { StatusTag } from './StatusTag'
 import '../application.css'
 
@@ -30,7 +30,7 @@ export function MyApplicationsPage() {
   const applications = useMyApplications(signedIn)
   const services = useServices({})
 
-  if (session.status === 'loading') return <PageLoading text={t('myApplications.loading')} />
+  if (session.status === 'loading') return <Loading page className="guide-loading" label={t('myApplications.loading')} />
   if (!signedIn) {
     return (
       <SignInPrompt
@@ -53,19 +53,9 @@ export function MyApplicationsPage() {
       </Typography.Title>
       <Typography.Paragraph className="page-lead">{t('myApplications.lead')}</Typography.Paragraph>
 
-      {applications.isPending && <PageLoading text={t('myApplications.loading')} />}
+      {applications.isPending && <Loading page className="guide-loading" label={t('myApplications.loading')} />}
       {applications.isError && (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          title={t('myApplications.error')}
-          action={
-            <Button size="small" onClick={() => void applications.refetch()}>
-              {t('myApplications.retry')}
-            </Button>
-          }
-        />
+        <LoadError message={t('myApplications.error')} onRetry={() => void applications.refetch()} />
       )}
       {applications.data?.length === 0 && (
         <div className="catalogue-empty" data-testid="no-applications">

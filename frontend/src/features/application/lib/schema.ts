@@ -1,5 +1,5 @@
-import type { Translations } from '@/features/catalog/form-texts'
-import type { ServiceDetail } from '@/features/catalog/types'
+import type { Translations } from '@/lib/form-texts'
+import type { ServiceDetail } from '@/lib/catalog/types'
 
 /**
  * The part of JSON Schema (draft 2020-12) the services' forms use: objects with titled properties,

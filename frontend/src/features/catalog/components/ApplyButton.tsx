@@ -3,8 +3,7 @@ import { Button, Typography } from 'antd'
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
-import { useSession } from '@/features/session/api/get-me'
-import { SIGN_IN_PATH } from '@/features/session/api/sign-in-out'
+import { SIGN_IN_PATH, useSession } from '@/lib/auth'
 
 /** 在线办理: signed in, it opens the application; signed out, it starts single sign-on. */
 export function ApplyButton({ code }: { code: string }) {

@@ -1,10 +1,10 @@
 import { Radio, Select } from 'antd'
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useDepartments } from '../api/get-departments'
-import type { ServiceFilters } from '../api/get-services'
-import { useLocalize } from '../localize'
-import { AUDIENCES, CATEGORIES } from '../types'
+import { useDepartments } from '@/lib/catalog/get-departments'
+import type { ServiceFilters } from '@/lib/catalog/get-services'
+import { useLocalize } from '@/lib/localize'
+import { AUDIENCES, CATEGORIES } from '@/lib/catalog/types'
 
 export type FilterChange = Partial<Record<keyof ServiceFilters, string | undefined>>
 

@@ -1,7 +1,7 @@
 import { Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
-import { useLocalize } from '../localize'
-import type { Material } from '../types'
+import { useLocalize } from '@/lib/localize'
+import type { Material } from '@/lib/catalog/types'
 
 /** The documents an application needs: name, whether required, accepted formats, size limit. */
 export function MaterialsTable({

@@ -2,8 +2,8 @@ import { Typography } from 'antd'
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
-import { useLocalize } from '../localize'
-import type { ServiceSummary } from '../types'
+import { useLocalize } from '@/lib/localize'
+import type { ServiceSummary } from '@/lib/catalog/types'
 
 /** One service in the catalogue: what it is, who handles it, how long it takes. */
 export function ServiceCard({ service }: { service: ServiceSummary }) {

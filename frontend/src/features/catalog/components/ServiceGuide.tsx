@@ -2,12 +2,12 @@ import { Typography } from 'antd'
 import { useId, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
-import { useLocalize } from '../localize'
-import type { ServiceDetail } from '../types'
+import { useLocalize } from '@/lib/localize'
+import type { ServiceDetail } from '@/lib/catalog/types'
 import { ApplyButton } from './ApplyButton'
 import { MaterialsTable } from './MaterialsTable'
 import { StepsList } from './StepsList'
-import { WorkflowDiagram } from './WorkflowDiagram'
+import { WorkflowDiagram } from '@/components/WorkflowDiagram'
 
 function Fact({ term, children }: { term: string; children: ReactNode }) {
   return (

@@ -1,10 +1,10 @@
-import { Alert, Button, Spin, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { useParams } from 'react-router'
 import { isApiError } from '@/lib/api-client'
-import { useService } from '../api/get-service'
+import { useService } from '@/lib/catalog/get-service'
 import { ServiceGuide } from './ServiceGuide'
-import { ServiceNotFound } from './ServiceNotFound'
+import { ServiceNotFound } from '@/components/ServiceNotFound'
+import { Loading, PageProblem } from '@/components/PageStates'
 
 /** /services/:code, the guidance page of one service. */
 export function ServiceGuidePage() {
@@ -13,31 +13,17 @@ export function ServiceGuidePage() {
   const service = useService(code)
 
   if (service.isPending) {
-    return (
-      <div className="page-width page-section guide-loading" role="status">
-        <Spin aria-hidden />
-        <span className="visually-hidden">{t('catalog.guide.loading')}</span>
-      </div>
-    )
+    return <Loading page className="guide-loading" label={t('catalog.guide.loading')} />
   }
   if (service.isError) {
     if (isApiError(service.error, 404)) return <ServiceNotFound />
     return (
-      <div className="page-width page-section">
-        <Typography.Title level={1}>{t('catalog.guide.title')}</Typography.Title>
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          title={t('catalog.guide.error')}
-          action={
-            <Button size="small" onClick={() => void service.refetch()}>
-              {t('catalog.results.retry')}
-            </Button>
-          }
-          data-testid="guide-error"
-        />
-      </div>
+      <PageProblem
+        title={t('catalog.guide.title')}
+        message={t('catalog.guide.error')}
+        onRetry={() => void service.refetch()}
+        testId="guide-error"
+      />
     )
   }
   return <ServiceGuide service={service.data} />

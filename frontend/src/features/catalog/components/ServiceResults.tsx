@@ -1,7 +1,8 @@
-import { Alert, Button, Empty, Spin, Typography } from 'antd'
+import { Button, Empty, Typography } from 'antd'
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useServices, type ServiceFilters } from '../api/get-services'
+import { useServices, type ServiceFilters } from '@/lib/catalog/get-services'
+import { Loading, LoadError } from '@/components/PageStates'
 import { ServiceCard } from './ServiceCard'
 
 /** The services matching the filters, with loading, empty and error states. */
@@ -19,24 +20,13 @@ export function ServiceResults({
 
   let body
   if (services.isPending) {
-    body = (
-      <div className="catalogue-loading">
-        <Spin aria-hidden />
-      </div>
-    )
+    body = <Loading className="catalogue-loading" label={t('catalog.results.loading')} />
   } else if (services.isError) {
     body = (
-      <Alert
-        type="error"
-        showIcon
-        role="alert"
-        title={t('catalog.results.error')}
-        action={
-          <Button size="small" onClick={() => void services.refetch()}>
-            {t('catalog.results.retry')}
-          </Button>
-        }
-        data-testid="catalog-error"
+      <LoadError
+        message={t('catalog.results.error')}
+        onRetry={() => void services.refetch()}
+        testId="catalog-error"
       />
     )
   } else if (data.length === 0) {

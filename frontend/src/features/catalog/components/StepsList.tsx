@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
-import { useLocalize } from '../localize'
-import type { ServiceStep } from '../types'
+import { useLocalize } from '@/lib/localize'
+import type { ServiceStep } from '@/lib/catalog/types'
 
 /** 办理流程: every step in order, with who handles it and how long it may take. */
 export function StepsList({ steps, labelledBy }: { steps: readonly ServiceStep[]; labelledBy: string }) {

@@ -1,6 +1,6 @@
 import { Alert, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
-import { useSession } from '@/features/session/api/get-me'
+import { useSession } from '@/lib/auth'
 
 /** Greets the signed-in person by name, or says what signing in brings. */
 export function Greeting() {

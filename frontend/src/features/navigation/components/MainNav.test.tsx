@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
-import type { Me } from '@/features/session/api/get-me'
+import type { Me } from '@/lib/auth'
 import { citizen, clerk, renderApp, signedInAs, signedOut } from '@/testing/test-utils'
 
 async function navLinks(): Promise<string[]> {

@@ -1,7 +1,7 @@
 import { Menu } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { Link, useLocation } from 'react-router'
-import { useSession } from '@/features/session/api/get-me'
+import { useSession } from '@/lib/auth'
 import { activeNavPath, navItemsFor } from '../nav-items'
 
 /** The role-aware main navigation. */

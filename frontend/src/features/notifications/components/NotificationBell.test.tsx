@@ -1,8 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
-import { marketClerk } from '@/features/workbench/testing/fixtures'
 import { catalogHandlers } from '@/testing/catalog-fixtures'
-import { json, mockBackend, renderApp, requestUrl, unauthorized } from '@/testing/test-utils'
+import { json, marketClerk, mockBackend, renderApp, requestUrl, unauthorized } from '@/testing/test-utils'
 import type { NotificationEntry } from '../types'
 
 const entries: NotificationEntry[] = [
@@ -64,7 +63,7 @@ function inbox() {
   return { state, posts, handlers }
 }
 
-describe('the notification bell (通知)', { timeout: 20_000 }, () => {
+describe('the notification bell (通知)', () => {
   it('is not shown to visitors who are not signed in', async () => {
     mockBackend(unauthorized)
     renderApp('/')

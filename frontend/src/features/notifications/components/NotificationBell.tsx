@@ -1,12 +1,13 @@
 import { BellOutlined } from '@ant-design/icons'
-import { Badge, Button, Popover, Spin } from 'antd'
+import { Badge, Button, Popover } from 'antd'
 import { useId, useRef, useState, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
-import { useSession } from '@/features/session/api/get-me'
+import { useSession } from '@/lib/auth'
 import { useInbox, useMarkAllRead, useUnreadCount } from '../api/notifications'
 import { NotificationList } from './NotificationList'
-import { useProblemMessage } from '@/features/workbench/lib/problem'
+import { useProblemMessage } from '@/lib/problem'
+import { Loading, LoadError } from '@/components/PageStates'
 import '../notifications.css'
 
 /** How many entries the header's panel shows; the page shows them all. */
@@ -74,16 +75,9 @@ function Bell() {
         {message ?? ''}
       </p>
       {inbox.isPending ? (
-        <div role="status">
-          <Spin size="small" aria-hidden /> {t('notifications.loading')}
-        </div>
+        <Loading inline label={t('notifications.loading')} />
       ) : inbox.isError ? (
-        <div role="alert" className="notification-panel__error">
-          {t('notifications.loadError')}{' '}
-          <Button size="small" onClick={() => void inbox.refetch()}>
-            {t('notifications.retry')}
-          </Button>
-        </div>
+        <LoadError message={t('notifications.loadError')} onRetry={() => void inbox.refetch()} />
       ) : entries.length === 0 ? (
         <p className="notification-panel__empty">{t('notifications.empty')}</p>
       ) : (

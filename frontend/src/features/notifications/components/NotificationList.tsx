@@ -1,7 +1,7 @@
 import { Button } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
-import { useNames } from '@/features/workbench/lib/names'
+import { useNames } from '@/lib/names'
 import { useMarkRead } from '../api/notifications'
 import { notificationTarget } from '../lib/link'
 import type { NotificationEntry } from '../types'

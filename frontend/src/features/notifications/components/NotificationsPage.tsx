@@ -1,9 +1,9 @@
-import { Button, Empty, Spin, Typography } from 'antd'
+import { Button, Empty, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useSession } from '@/features/session/api/get-me'
-import { SIGN_IN_PATH } from '@/features/session/api/sign-in-out'
-import { useProblemMessage } from '@/features/workbench/lib/problem'
+import { SIGN_IN_PATH, useSession } from '@/lib/auth'
+import { useProblemMessage } from '@/lib/problem'
+import { Loading, LoadError } from '@/components/PageStates'
 import { useInbox, useMarkAllRead } from '../api/notifications'
 import { NotificationList } from './NotificationList'
 import '../notifications.css'
@@ -13,11 +13,7 @@ export function NotificationsPage() {
   const { t } = useTranslation()
   const session = useSession()
   if (session.status === 'loading') {
-    return (
-      <div className="page-width page-section">
-        <Spin aria-hidden />
-      </div>
-    )
+    return <Loading page />
   }
   if (session.status !== 'signed-in') {
     return (
@@ -64,14 +60,9 @@ function Inbox() {
         {message ?? ''}
       </p>
       {inbox.isPending ? (
-        <Spin aria-hidden />
+        <Loading label={t('notifications.loading')} />
       ) : inbox.isError ? (
-        <div role="alert">
-          {t('notifications.loadError')}{' '}
-          <Button size="small" onClick={() => void inbox.refetch()}>
-            {t('notifications.retry')}
-          </Button>
-        </div>
+        <LoadError message={t('notifications.loadError')} onRetry={() => void inbox.refetch()} />
       ) : inbox.data.length === 0 ? (
         <Empty description={t('notifications.empty')} />
       ) : (

@@ -1,6 +1,6 @@
 import { Tag } from 'antd'
 import { useTranslation } from 'react-i18next'
-import type { Role } from '../roles'
+import type { Role } from '@/lib/auth'
 
 export function RoleTags({ roles }: { roles: Role[] }) {
   const { t } = useTranslation()

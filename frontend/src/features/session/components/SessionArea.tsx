@@ -1,9 +1,9 @@
 import { LoginOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons'
-import { App, Button, Spin } from 'antd'
+import { App, Button } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useSession } from '../api/get-me'
-import { SIGN_IN_PATH, signOut } from '../api/sign-in-out'
+import { Loading } from '@/components/PageStates'
+import { SIGN_IN_PATH, signOut, useSession } from '@/lib/auth'
 import { RoleTags } from './RoleTags'
 
 /** The header's account corner: sign in, or who is signed in and sign out. */
@@ -25,12 +25,7 @@ export function SessionArea() {
   }
 
   if (session.status === 'loading') {
-    return (
-      <div className="session-area" role="status">
-        <Spin size="small" aria-hidden />
-        <span className="visually-hidden">{t('session.checking')}</span>
-      </div>
-    )
+    return <Loading small className="session-area" label={t('session.checking')} />
   }
 
   // An unexpected error is explained in a banner below the header (see SessionErrorBanner).

@@ -1,6 +1,6 @@
 import { Alert, Button } from 'antd'
 import { useTranslation } from 'react-i18next'
-import { useSession } from '../api/get-me'
+import { useSession } from '@/lib/auth'
 
 /** Shown when /api/v1/me fails for any reason other than "not signed in". */
 export function SessionErrorBanner() {

@@ -1,16 +1,16 @@
-import { Button, Empty, Pagination, Spin, Typography } from 'antd'
+import { Button, Empty, Pagination, Typography } from 'antd'
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
-import { useServices } from '@/features/catalog/api/get-services'
+import { useServices } from '@/lib/catalog/get-services'
 import { useAssignments } from '../api/reassign-task'
 import { PAGE_SIZE } from '../api/get-tasks'
 import { useNames } from '../lib/names'
 import type { TaskItem } from '../types'
 import { Deadline } from './Deadline'
-import { ProblemAlert } from './ProblemAlert'
 import { ReassignDialog } from './ReassignDialog'
-import { StaffOnly } from './StaffOnly'
+import { StaffOnly } from '@/components/StaffOnly'
+import { Loading, LoadError } from '@/components/PageStates'
 import '../workbench.css'
 
 /**
@@ -38,23 +38,9 @@ function Assignments() {
 
   let body
   if (assignments.isPending) {
-    body = (
-      <div className="queue-loading">
-        <Spin aria-hidden />
-      </div>
-    )
+    body = <Loading className="queue-loading" label={t('workbench.queue.loading')} />
   } else if (assignments.isError) {
-    body = (
-      <ProblemAlert
-        error={assignments.error}
-        testId="assignments-error"
-        action={
-          <Button size="small" onClick={() => void assignments.refetch()}>
-            {t('workbench.queue.retry')}
-          </Button>
-        }
-      />
-    )
+    body = <LoadError error={assignments.error} onRetry={() => void assignments.refetch()} testId="assignments-error" />
   } else if (assignments.data.items.length === 0) {
     body = <Empty className="queue-empty" description={t('reassign.assignments.empty')} />
   } else {

@@ -8,7 +8,7 @@ import { useDecide } from '../api/decide'
 import { fieldLabel } from '../lib/form-fields'
 import { useNames } from '../lib/names'
 import type { Decision, DecisionAction, ServiceWithForm, TaskView } from '../types'
-import { ProblemAlert } from './ProblemAlert'
+import { ProblemAlert } from '@/components/ProblemAlert'
 
 /**
  * The checkboxes of the correction items. Form.Item marks its control aria-required and

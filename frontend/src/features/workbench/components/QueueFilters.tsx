@@ -1,8 +1,8 @@
 import { Input, Select, Switch } from 'antd'
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useServices } from '@/features/catalog/api/get-services'
-import { useSession } from '@/features/session/api/get-me'
+import { useServices } from '@/lib/catalog/get-services'
+import { useSession } from '@/lib/auth'
 import { useNames } from '../lib/names'
 
 /** A search by application number or applicant, which service, and only the tasks I claimed. */

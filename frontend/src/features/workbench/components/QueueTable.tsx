@@ -1,7 +1,7 @@
 import type { MouseEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate } from 'react-router'
-import type { ServiceSummary } from '@/features/catalog/types'
+import type { ServiceSummary } from '@/lib/catalog/types'
 import type { ClaimChange } from '../api/claim-task'
 import { useNames } from '../lib/names'
 import type { TaskItem } from '../types'

@@ -12,6 +12,9 @@ import {
   taskView,
 } from '../testing/fixtures'
 import type { Candidate, TaskItem } from '../types'
+// The route loads the task page on demand: imported here, its code loads with this file instead of
+// inside the first test's time.
+import './TaskPage'
 
 const RED = '/workbench/inst-red/acceptance'
 const BASE = '/api/v1/workbench/tasks/inst-red/acceptance'
@@ -57,7 +60,7 @@ async function openDialog() {
   return { ...view, dialog }
 }
 
-describe('reassignment (改派)', { timeout: 20_000 }, () => {
+describe('reassignment (改派)', () => {
   it("names the holder and the history's officials instead of their subjects", async () => {
     claimedTask(marketClerk)
     renderApp(RED)

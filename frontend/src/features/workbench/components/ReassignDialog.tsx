@@ -1,11 +1,12 @@
 import type { ButtonProps } from 'antd'
-import { Alert, Input, Modal, Radio, Space, Spin, Typography } from 'antd'
+import { Alert, Input, Modal, Radio, Space, Typography } from 'antd'
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useCandidates, useReassign } from '../api/reassign-task'
 import { useNames } from '../lib/names'
 import type { TaskItem } from '../types'
-import { ProblemAlert } from './ProblemAlert'
+import { Loading } from '@/components/PageStates'
+import { ProblemAlert } from '@/components/ProblemAlert'
 
 /** The radio value that gives the step back to the queue instead of to a person. */
 const QUEUE = ''
@@ -89,9 +90,7 @@ export function ReassignDialog({
       </Typography.Paragraph>
 
       {candidates.isPending ? (
-        <div role="status">
-          <Spin size="small" aria-hidden /> {t('reassign.loadingCandidates')}
-        </div>
+        <Loading inline label={t('reassign.loadingCandidates')} />
       ) : candidates.isError ? (
         <ProblemAlert error={candidates.error} testId="candidates-error" />
       ) : (

@@ -9,6 +9,9 @@ import {
   taskView,
 } from '../testing/fixtures'
 import type { TaskView } from '../types'
+// The route loads the task page on demand: imported here, its code loads with this file instead of
+// inside the first test's time.
+import './TaskPage'
 
 type Fake = ReturnType<typeof fakeWorkbench>
 
@@ -18,8 +21,7 @@ function serve(fake: Fake) {
 
 async function openTask(path: string, heading: string) {
   const view = renderApp(path)
-  // the first render loads the page's code; a busy machine needs more than the default second
-  await screen.findByRole('heading', { level: 1, name: heading }, { timeout: 5000 })
+  await screen.findByRole('heading', { level: 1, name: heading })
   // The form's titles arrive with the guidance.
   await screen.findByText('企业名称')
   return view
@@ -38,8 +40,7 @@ async function choose(user: ReturnType<typeof renderApp>['user'], name: string) 
 const RED = '/workbench/inst-red/acceptance'
 const GREEN = '/workbench/inst-green/review'
 
-// Forms with several validated fields: generous on a busy machine.
-describe('a task (办件办理)', { timeout: 20_000 }, () => {
+describe('a task (办件办理)', () => {
   it('shows the header, only the data this step may see under the form titles, and the translated history', async () => {
     const items = queueItems()
     const view: TaskView = {

@@ -3,7 +3,7 @@ import { useQueryClient } from '@tanstack/react-query'
 import { useId, useMemo, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useParams } from 'react-router'
-import { useService } from '@/features/catalog/api/get-service'
+import { useService } from '@/lib/catalog/get-service'
 import { isApiError } from '@/lib/api-client'
 import { useClaim, type ClaimChange } from '../api/claim-task'
 import { useTask } from '../api/get-task'
@@ -15,11 +15,11 @@ import { ClaimButton } from './ClaimButton'
 import { ClaimStatus } from './ClaimStatus'
 import { DecisionPanel } from './DecisionPanel'
 import { Deadline } from './Deadline'
-import { PageLoading } from './PageLoading'
+import { Loading, LoadError } from '@/components/PageStates'
 import { ReassignDialog } from './ReassignDialog'
 import { ParallelProgress } from './ParallelProgress'
-import { ProblemAlert } from './ProblemAlert'
-import { StaffOnly } from './StaffOnly'
+import { ProblemAlert } from '@/components/ProblemAlert'
+import { StaffOnly } from '@/components/StaffOnly'
 import { TaskHistory } from './TaskHistory'
 import type { DecidedState } from './WorkbenchPage'
 import '../workbench.css'
@@ -53,7 +53,7 @@ function TaskLoader() {
   const { instanceId = '', step = '' } = useParams()
   const task = useTask(instanceId, step)
 
-  if (task.isPending) return <PageLoading label={t('workbench.task.loading')} />
+  if (task.isPending) return <Loading page className="page-loading" label={t('workbench.task.loading')} />
   if (task.isError) {
     const gone = isApiError(task.error, 404)
     return (
@@ -65,16 +65,11 @@ function TaskLoader() {
         {gone ? (
           <Typography.Paragraph>{t('workbench.task.notFound.body')}</Typography.Paragraph>
         ) : (
-          <ProblemAlert
+          <LoadError
             error={task.error}
+            // the backend will not change its mind about who may see the task
+            onRetry={isApiError(task.error, 403) ? undefined : () => void task.refetch()}
             testId="task-error"
-            action={
-              isApiError(task.error, 403) ? undefined : (
-                <Button size="small" onClick={() => void task.refetch()}>
-                  {t('workbench.queue.retry')}
-                </Button>
-              )
-            }
           />
         )}
         <p className="task-page__back">

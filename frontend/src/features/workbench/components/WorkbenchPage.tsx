@@ -1,18 +1,19 @@
-import { Alert, Button, Empty, Pagination, Spin, Typography } from 'antd'
+import { Alert, Button, Empty, Pagination, Typography } from 'antd'
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router'
-import { useServices } from '@/features/catalog/api/get-services'
-import { useSession } from '@/features/session/api/get-me'
+import { useServices } from '@/lib/catalog/get-services'
+import { useSession } from '@/lib/auth'
 import { useClaim, type ClaimChange } from '../api/claim-task'
 import { PAGE_SIZE, useTasks } from '../api/get-tasks'
 import { hasQueueFilters, QUEUE_FILTER_KEYS, readQueueFilters } from '../filters'
 import type { DecisionAction, TaskItem } from '../types'
 import { LightChips } from './LightChips'
-import { ProblemAlert } from './ProblemAlert'
+import { ProblemAlert } from '@/components/ProblemAlert'
 import { QueueFilters } from './QueueFilters'
 import { QueueTable } from './QueueTable'
-import { StaffOnly } from './StaffOnly'
+import { StaffOnly } from '@/components/StaffOnly'
+import { Loading, LoadError } from '@/components/PageStates'
 import '../workbench.css'
 
 /** What the task page hands back after a decision, for the success message. */
@@ -90,23 +91,9 @@ function WorkbenchQueue() {
   const queue = tasks.data
   let body
   if (tasks.isPending) {
-    body = (
-      <div className="queue-loading">
-        <Spin aria-hidden />
-      </div>
-    )
+    body = <Loading className="queue-loading" label={t('workbench.queue.loading')} />
   } else if (tasks.isError) {
-    body = (
-      <ProblemAlert
-        error={tasks.error}
-        testId="queue-error"
-        action={
-          <Button size="small" onClick={() => void tasks.refetch()}>
-            {t('workbench.queue.retry')}
-          </Button>
-        }
-      />
-    )
+    body = <LoadError error={tasks.error} onRetry={() => void tasks.refetch()} testId="queue-error" />
   } else if (!queue || queue.items.length === 0) {
     const filtered = hasQueueFilters(filters)
     body = (

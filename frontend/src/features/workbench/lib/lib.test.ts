@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import enUS from '@/i18n/locales/en-US.workbench.json'
 import zhCN from '@/i18n/locales/zh-CN.workbench.json'
-import { lineRange, suggestedFile } from '@/features/workflow-admin/lib'
 import { formatValue } from './form-fields'
 import { timeLeft } from './time'
 
@@ -49,20 +48,5 @@ describe('answers', () => {
     expect(formatValue(undefined, undefined, words)).toBe('未填写')
     expect(formatValue({ items: schema }, ['canteen', 'x'], words)).toBe('单位食堂、x')
     expect(formatValue(undefined, [], words)).toBe('未填写')
-  })
-})
-
-describe('definition files', () => {
-  it("get their path from the service's category and code", () => {
-    const yaml = 'service:\n  code: newborn\n  category: life-event\n  materials:\n    - code: x\n'
-    expect(suggestedFile(yaml)).toBe('life-event/newborn.yaml')
-    expect(suggestedFile(yaml, 'C:\\defs\\newborn.yml')).toBe('life-event/newborn.yml')
-    expect(suggestedFile('formatVersion: 1\n')).toBeUndefined()
-  })
-
-  it('find a line to select', () => {
-    expect(lineRange('a\nbb\nccc', 2)).toEqual([2, 4])
-    expect(lineRange('a\nbb\nccc', 3)).toEqual([5, 8])
-    expect(lineRange('a', 4)).toBeUndefined()
   })
 })

@@ -1,35 +1,16 @@
-import type { Me } from '@/features/session/api/get-me'
+import type { Me } from '@/lib/auth'
 import { catalogHandlers, foodLicenceDetail } from '@/testing/catalog-fixtures'
-import { json, problem, type Handlers, type Responder } from '@/testing/test-utils'
+import {
+  json,
+  marketRegulation,
+  problem,
+  type Handlers,
+  type Responder,
+} from '@/testing/test-utils'
 import type { HistoryEntry, Queue, QueueLight, ServiceWithForm, TaskItem, TaskView } from '../types'
 
 const HOUR = 60 * 60_000
 const DAY = 24 * HOUR
-
-const marketRegulation = {
-  code: 'market-regulation',
-  nameZh: '市场监督管理局',
-  nameEn: 'Market Regulation Administration',
-}
-
-export const marketClerk: Me = {
-  subject: '5b1f0000-0000-4000-8000-00000000c1e1',
-  username: 'market-clerk',
-  displayName: '孙丽',
-  email: 'market-clerk@example.org',
-  roles: ['clerk'],
-  departments: [marketRegulation],
-  nationalId: null,
-  enterprise: null,
-}
-
-export const marketAdmin: Me = {
-  ...marketClerk,
-  subject: '5b1f0000-0000-4000-8000-00000000ad01',
-  username: 'market-admin',
-  displayName: '褚红',
-  roles: ['dept-admin'],
-}
 
 const COLLEAGUE = '5b1f0000-0000-4000-8000-00000000c1e2'
 
@@ -282,17 +263,5 @@ export function fakeWorkbench(
 }
 
 export { COLLEAGUE }
-
-/** A problem detail as the backend writes it: localized title and detail, maybe field errors. */
-export function problemDetail(
-  status: number,
-  title: string,
-  detail?: string,
-  extensions: Record<string, unknown> = {},
-): Response {
-  return json(
-    { type: 'about:blank', title, status, ...(detail ? { detail } : {}), ...extensions },
-    status,
-    'application/problem+json',
-  )
-}
+// The people and the problem answer are shared with other features' tests.
+export { marketAdmin, marketClerk, problemDetail } from '@/testing/test-utils'

@@ -1,10 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { apiClient } from '@/lib/api-client'
 import type { AdminService, ValidationResult } from '../types'
 import { adminServicesQueryOptions } from './get-admin-services'
-import { postYaml } from './post-yaml'
 
 export const VALIDATION_PATH = '/api/v1/workflow-definitions/validation'
 export const PUBLISH_PATH = '/api/v1/workflow-admin/definitions'
+
+/** Definitions travel as the YAML file itself, so that the backend reports problems by its lines. */
+const YAML = 'application/yaml'
 
 /** Where the file lives in the workflows folder: <category>/<code>.yaml. */
 export interface DefinitionFile {
@@ -20,7 +23,7 @@ function withFile(path: string, file: string): string {
 export function useValidateDefinition() {
   return useMutation({
     mutationFn: ({ file, yaml }: DefinitionFile) =>
-      postYaml<ValidationResult>(withFile(VALIDATION_PATH, file), yaml),
+      apiClient.postText<ValidationResult>(withFile(VALIDATION_PATH, file), yaml, YAML),
   })
 }
 
@@ -32,7 +35,7 @@ export function usePublishDefinition() {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: ({ file, yaml }: DefinitionFile) =>
-      postYaml<AdminService>(withFile(PUBLISH_PATH, file), yaml),
+      apiClient.postText<AdminService>(withFile(PUBLISH_PATH, file), yaml, YAML),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: adminServicesQueryOptions.queryKey }),
   })
 }

@@ -1,9 +1,20 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it, vi } from 'vitest'
-import { citizen, json, mockBackend, renderApp, requestUrl, type Handlers } from '@/testing/test-utils'
+import {
+  citizen,
+  json,
+  marketAdmin,
+  mockBackend,
+  problemDetail,
+  renderApp,
+  requestUrl,
+  type Handlers,
+} from '@/testing/test-utils'
 import { catalogHandlers } from '@/testing/catalog-fixtures'
-import { marketAdmin, problemDetail } from '@/features/workbench/testing/fixtures'
 import { adminServices, brokenResult, brokenYaml } from '../testing/fixtures'
+// The route loads the page on demand: imported here, its code loads with this file instead of
+// inside the first test's time.
+import './WorkflowAdminPage'
 
 // jsdom cannot lay out an SVG: this Mermaid "draws" the text it gets.
 vi.mock('mermaid', () => ({
@@ -55,8 +66,7 @@ function posts(fetchMock: ReturnType<typeof mockBackend>, path: string) {
 
 async function openAdmin() {
   const view = renderApp('/admin/workflows')
-  // the first render loads the page's code; a busy machine needs more than the default second
-  await screen.findByTestId('admin-services', undefined, { timeout: 5000 })
+  await screen.findByTestId('admin-services')
   return view
 }
 
@@ -65,7 +75,7 @@ async function paste(user: ReturnType<typeof renderApp>['user'], text: string) {
   await user.paste(text)
 }
 
-describe('workflow management (流程管理)', { timeout: 20_000 }, () => {
+describe('workflow management (流程管理)', () => {
   it("lists the department's services with every version, when and by whom it was published and its running applications", async () => {
     serve()
     await openAdmin()

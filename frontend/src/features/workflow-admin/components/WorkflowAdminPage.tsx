@@ -1,12 +1,11 @@
-import { Button, Empty, Spin, Typography } from 'antd'
+import { Empty, Typography } from 'antd'
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
-import { ProblemAlert } from '@/features/workbench/components/ProblemAlert'
-import { StaffOnly } from '@/features/workbench/components/StaffOnly'
+import { StaffOnly } from '@/components/StaffOnly'
+import { Loading, LoadError } from '@/components/PageStates'
 import { useAdminServices } from '../api/get-admin-services'
 import { DefinitionUpload } from './DefinitionUpload'
 import { ServiceVersions } from './ServiceVersions'
-import '@/features/workbench/workbench.css'
 import '../workflow-admin.css'
 
 /** /admin/workflows, 流程管理: the department's services, their versions and diagrams; publishing. */
@@ -26,22 +25,13 @@ function WorkflowAdmin() {
 
   let body
   if (services.isPending) {
-    body = (
-      <div className="queue-loading" role="status">
-        <Spin aria-hidden />
-        <span className="visually-hidden">{t('workflowAdmin.services.loading')}</span>
-      </div>
-    )
+    body = <Loading className="queue-loading" label={t('workflowAdmin.services.loading')} />
   } else if (services.isError) {
     body = (
-      <ProblemAlert
+      <LoadError
         error={services.error}
+        onRetry={() => void services.refetch()}
         testId="admin-services-error"
-        action={
-          <Button size="small" onClick={() => void services.refetch()}>
-            {t('workbench.queue.retry')}
-          </Button>
-        }
       />
     )
   } else if (services.data.length === 0) {

@@ -3,10 +3,8 @@ import { Button, Typography } from 'antd'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
-import { useSession } from '@/features/session/api/get-me'
-import { SIGN_IN_PATH } from '@/features/session/api/sign-in-out'
-import type { Role } from '@/features/session/roles'
-import { PageLoading } from './PageLoading'
+import { SIGN_IN_PATH, useSession, type Role } from '@/lib/auth'
+import { Loading } from './PageStates'
 
 /**
  * Shows staff pages to the roles they are for, and explains to anyone else why not. Only what is
@@ -24,7 +22,7 @@ export function StaffOnly({
   const { t } = useTranslation()
   const session = useSession()
 
-  if (session.status === 'loading') return <PageLoading />
+  if (session.status === 'loading') return <Loading page className="page-loading" />
   // An unexpected error is explained in the shell's banner (SessionErrorBanner).
   if (session.status === 'error') return null
   if (session.status === 'signed-out') {

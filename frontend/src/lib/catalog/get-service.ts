@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import { apiClient } from '@/lib/api-client'
-import type { ServiceDetail } from '../types'
+import type { ServiceDetail } from './types'
 import { SERVICES_PATH } from './get-services'
 
 export function getService(code: string, signal?: AbortSignal) {

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { DEFAULT_LANGUAGE, isLanguage } from '@/i18n'
 import { localizeSchema } from './form-texts'
-import type { Department, LocalizedText } from './types'
+import type { Department, LocalizedText } from '@/lib/catalog/types'
 
 /** Picks the current language out of the backend's bilingual texts. */
 export function useLocalize() {

@@ -1,12 +1,18 @@
+/**
+ * Who is using the portal, what they may see, and the ways in and out: GET /api/v1/me, the
+ * platform's roles, single sign-on and sign-out. Role checks here only decide what to show; the
+ * backend enforces every permission itself.
+ */
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import { apiClient, isApiError } from '@/lib/api-client'
-import { ROLES, type Role } from '../roles'
+import { CSRF_PARAMETER, readCsrfToken } from '@/lib/csrf'
+import type { Department } from '@/lib/catalog/types'
 
-export interface Department {
-  code: string
-  nameZh: string
-  nameEn: string
-}
+/** The platform's roles, as the backend names them in /api/v1/me. */
+export const ROLES = ['citizen', 'business', 'clerk', 'dept-admin', 'admin'] as const
+export type Role = (typeof ROLES)[number]
+
+export type { Department }
 
 export interface Enterprise {
   name: string
@@ -79,4 +85,41 @@ export function useSession(): Session {
     hasAnyRole: (...wanted) => wanted.some((role) => roles.includes(role)),
     retry: () => void query.refetch(),
   }
+}
+
+/** Single sign-on starts here, on the backend: reach it with a real page load. */
+export const SIGN_IN_PATH = '/login'
+
+export class MissingCsrfTokenError extends Error {
+  constructor() {
+    super('XSRF-TOKEN cookie is missing')
+    this.name = 'MissingCsrfTokenError'
+  }
+}
+
+/**
+ * Signs out by posting a real HTML form to /logout, so that the browser follows the
+ * backend's redirects to the identity provider's logout and back to the portal; a
+ * fetch() could not end the identity provider's session.
+ */
+export async function signOut(): Promise<void> {
+  let token = readCsrfToken()
+  if (!token) {
+    // The backend sets the cookie on any GET; ask once more in case it has expired.
+    await apiClient.get(ME_PATH).catch(() => undefined)
+    token = readCsrfToken()
+  }
+  if (!token) throw new MissingCsrfTokenError()
+
+  const form = document.createElement('form')
+  form.method = 'post'
+  form.action = '/logout'
+  form.hidden = true
+  const csrf = document.createElement('input')
+  csrf.type = 'hidden'
+  csrf.name = CSRF_PARAMETER
+  csrf.value = token
+  form.append(csrf)
+  document.body.append(form)
+  form.submit()
 }

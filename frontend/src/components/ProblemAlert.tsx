@@ -1,6 +1,6 @@
 import { Alert } from 'antd'
 import type { ReactNode } from 'react'
-import { useProblemMessage } from '../lib/problem'
+import { useProblemMessage } from '@/lib/problem'
 
 /** A failed call explained: the server's localized title and detail, and any field messages. */
 export function ProblemAlert({

@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import { apiClient } from '@/lib/api-client'
-import type { Department } from '../types'
+import type { Department } from './types'
 
 export const DEPARTMENTS_PATH = '/api/v1/departments'
 

@@ -3,10 +3,10 @@ import { useTranslation } from 'react-i18next'
 import { Outlet, useLocation } from 'react-router'
 import { MainNav } from '@/features/navigation/components/MainNav'
 import { SessionErrorBanner } from '@/features/session/components/SessionErrorBanner'
-import { AppFooter } from './AppFooter'
+import { AppFooter } from '@/components/layout/AppFooter'
 import { AppHeader } from './AppHeader'
-import { DocumentTitle } from './DocumentTitle'
-import { SkipLink } from './SkipLink'
+import { DocumentTitle } from '@/components/layout/DocumentTitle'
+import { SkipLink } from '@/components/layout/SkipLink'
 
 export const MAIN_CONTENT_ID = 'main-content'
 

@@ -1,6 +1,14 @@
-import type { Department } from '@/features/session/api/get-me'
+/**
+ * The catalogue as the backend describes it (GET /api/v1/catalog/services, /departments): read by
+ * the catalogue's own pages and by every feature that names a service, a step or a department.
+ */
 
-export type { Department }
+/** A department of the government, named in both portal languages. */
+export interface Department {
+  code: string
+  nameZh: string
+  nameEn: string
+}
 
 /** A text the backend holds in both portal languages. */
 export interface LocalizedText {

@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query'
 import { apiClient } from '@/lib/api-client'
-import type { Audience, Category, ServiceSummary } from '../types'
+import type { Audience, Category, ServiceSummary } from './types'
 
 export const SERVICES_PATH = '/api/v1/catalog/services'
 

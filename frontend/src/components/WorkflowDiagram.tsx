@@ -1,8 +1,9 @@
-import { Alert, Spin } from 'antd'
+import { Alert } from 'antd'
 import { useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useDiagram } from '../api/get-diagram'
-import { renderMermaid } from '../lib/mermaid'
+import { useDiagram } from '@/lib/catalog/get-diagram'
+import { renderMermaid } from '@/lib/mermaid'
+import { Loading } from './PageStates'
 
 /**
  * The service's state diagram, drawn by Mermaid (loaded on demand). It is one image to
@@ -58,10 +59,10 @@ export function WorkflowDiagram({
   }
   if (!drawn) {
     return (
-      <div className="service-diagram service-diagram--loading" role="status">
-        <Spin aria-hidden />
-        <span className="visually-hidden">{t('catalog.guide.diagram.loading')}</span>
-      </div>
+      <Loading
+        className="service-diagram service-diagram--loading"
+        label={t('catalog.guide.diagram.loading')}
+      />
     )
   }
   return (
