@@ -64,6 +64,7 @@ CREATE TABLE ex_social_insurance (
     last_employer_name          VARCHAR(200)  NULL,
     last_employer_uscc          VARCHAR(18)   NULL,
     employment_end_date         DATE          NULL,
+    separation_reason           VARCHAR(60)   NULL,
     contribution_years          DECIMAL(5,1)  NULL,
     unemployment_registered_on  DATE          NULL,
     bank_name                   VARCHAR(100)  NULL,

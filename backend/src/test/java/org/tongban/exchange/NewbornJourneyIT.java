@@ -77,6 +77,9 @@ class NewbornJourneyIT {
                 "{\"serviceCode\":\"birth-medical-certificate\"}", true))).path("id").asString();
         ok(parent.json("PUT", "/api/v1/applications/" + birth + "/sources/household-register",
                 "{\"decision\":\"granted\"}", true));
+        JsonNode mother = json(ok(parent.json("PUT", "/api/v1/applications/" + birth + "/sources/household-member",
+                "{\"decision\":\"granted\",\"recordKey\":\"110105199205121222\"}", true)));
+        assertThat(mother.path("formData").path("motherName").asString()).isEqualTo("王芳");
         ObjectNode certificateAnswers = JSON.createObjectNode();
         certificateAnswers.put("newbornName", babyName);
         certificateAnswers.put("newbornGender", "male");
@@ -86,8 +89,6 @@ class NewbornJourneyIT {
         certificateAnswers.put("birthLengthCm", 50);
         certificateAnswers.put("gestationalWeeks", 39);
         certificateAnswers.put("hospitalName", "北京市西城区妇幼保健院");
-        certificateAnswers.put("motherName", "王芳");
-        certificateAnswers.put("motherIdNumber", "110105199205121222");
         certificateAnswers.put("fatherName", "张三");
         certificateAnswers.put("fatherIdNumber", "110105199003071239");
         certificateAnswers.put("contactPhone", "13800138000");

@@ -67,10 +67,10 @@ class DemoRegisters implements ApplicationRunner {
                 .update();
         jdbc.sql("""
                 INSERT INTO ex_social_insurance (id_number, name, last_employer_name, last_employer_uscc,
-                    employment_end_date, contribution_years, unemployment_registered_on, bank_name, bank_account_number,
-                    updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    employment_end_date, separation_reason, contribution_years, unemployment_registered_on, bank_name,
+                    bank_account_number, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params("310115198511124566", "李四", "上海浦江物流有限公司", "91310115MA1H7Y8P3B",
-                        Date.valueOf("2026-10-31"), 8.5, Date.valueOf("2026-11-10"), "中国工商银行上海浦东分行",
+                        Date.valueOf("2026-10-31"), "contract-expired", 8.5, Date.valueOf("2026-11-10"), "中国工商银行上海浦东分行",
                         "6222021001123456789", now)
                 .update();
         log.info("Demo registers written: 3 households, 1 business registration, vaccination, insurance and employment records");
