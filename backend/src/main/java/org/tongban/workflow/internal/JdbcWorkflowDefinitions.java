@@ -32,6 +32,7 @@ class JdbcWorkflowDefinitions implements WorkflowDefinitions {
     private final DefinitionParser parser;
     private final Clock clock;
     private final Map<Long, Loaded> loaded = new ConcurrentHashMap<>();
+    private final Map<String, Long> versionIds = new ConcurrentHashMap<>();
     /** Newest version id per service, remembered briefly: another instance's publication shows within seconds. */
     private final Map<String, Cached> latestIds = new ConcurrentHashMap<>();
     private static final java.time.Duration LATEST_TTL = java.time.Duration.ofSeconds(2);
@@ -191,8 +192,19 @@ class JdbcWorkflowDefinitions implements WorkflowDefinitions {
     }
 
     Optional<Published> findVersion(String serviceCode, int version) {
-        return jdbc.sql("SELECT id FROM workflow_definition WHERE service_code = ? AND version = ?")
-                .params(serviceCode, version).query(Long.class).optional().map(id -> load(id).published());
+        // a published version never changes: its id is remembered for good, and the definition is parsed once
+        String key = serviceCode + "@" + version;
+        Long id = versionIds.get(key);
+        if (id == null) {
+            Optional<Long> found = jdbc.sql("SELECT id FROM workflow_definition WHERE service_code = ? AND version = ?")
+                    .params(serviceCode, version).query(Long.class).optional();
+            if (found.isEmpty()) {
+                return Optional.empty();
+            }
+            id = found.get();
+            versionIds.put(key, id);
+        }
+        return Optional.of(load(id).published());
     }
 
     List<Published> latestOfEachPublished() {
