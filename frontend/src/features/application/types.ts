@@ -1,3 +1,5 @@
+import type { LocalizedText } from '@/lib/catalog/types'
+
 /** Where an application stands, as the backend reports it. */
 export const APPLICATION_STATUSES = [
   'draft',
@@ -73,6 +75,51 @@ export interface Attachment {
 
 export type FormData = Record<string, unknown>
 
+/** A department's record the applicant may choose (their own data, or a member of their household). */
+export interface RecordChoice {
+  key: string
+  label: string
+  recordedAt: string | null
+  data: Record<string, unknown>
+}
+
+/** Where a shared record came from: the department, the record, when it was recorded and read. */
+export interface Provenance {
+  department: string
+  recordKey: string
+  label: string
+  recordedAt: string | null
+  readAt: string
+  origin: string | null
+}
+
+export const SOURCE_DECISIONS = ['granted', 'declined', 'disputed'] as const
+export type SourceDecision = (typeof SOURCE_DECISIONS)[number]
+
+/**
+ * A dataset the service reads from a department instead of asking the applicant (免提交): who
+ * holds it, why it is read, which answers (`fields`, dotted paths) and materials it stands in
+ * for, the applicant's decision and, while drafting, the records to choose from; once submitted,
+ * what was read (`read`).
+ */
+export interface SharedSource {
+  dataset: string
+  name: LocalizedText
+  department: string
+  kind: string
+  purpose: LocalizedText
+  /** Another source whose chosen record names the person this one is about (e.g. the child). */
+  of: string | null
+  many: boolean
+  fields: string[]
+  materials: string[]
+  decision: SourceDecision | null
+  recordKey: string | null
+  reason: string | null
+  records: RecordChoice[]
+  read: Provenance | null
+}
+
 /**
  * GET /api/v1/applications/{id}. The list (GET /api/v1/applications) leaves out formData,
  * prefilledFields, currentSteps, timeline, correction and attachments (null there).
@@ -87,6 +134,12 @@ export interface ApplicationView {
   formData: FormData | null
   /** Fields filled from the verified identity; the applicant cannot change them. */
   prefilledFields: string[] | null
+  /** Answers (dotted paths) that agreed shared records give: not editable. */
+  lockedFields?: string[] | null
+  /** The data the service reads from departments, with the applicant's decisions. */
+  sources?: SharedSource[] | null
+  /** Materials an agreed record stands in for: nothing to upload. */
+  satisfiedMaterials?: string[] | null
   applicantName: string | null
   enterpriseName: string | null
   createdAt: string
@@ -97,6 +150,8 @@ export interface ApplicationView {
   currentSteps: CurrentStep[] | null
   timeline: TimelineEntry[] | null
   correction: CorrectionRequest | null
+  /** Every open correction request, one per step that asked. */
+  corrections?: CorrectionRequest[] | null
   attachments: Attachment[] | null
   version: number
 }

@@ -58,6 +58,16 @@ export interface Material {
   /** File extensions, lower case: pdf, jpg, … */
   formats: string[]
   maxSizeMb: number
+  /** The shared dataset whose record can stand in for the document (免提交), if any. */
+  source?: string | null
+}
+
+/** Data the service reads from a department instead of asking for it, with the applicant's consent. */
+export interface SharedData {
+  dataset: string
+  name: LocalizedText
+  department: Department
+  purpose: LocalizedText
 }
 
 export type StepType = 'task' | 'decision' | 'parallel' | 'automatic'
@@ -76,6 +86,10 @@ export interface ServiceDetail extends ServiceSummary {
   fee: LocalizedText
   /** The certificate type issued when the service is approved, if any. */
   certificate: string | null
+  /** The name of that certificate type. */
+  certificateName?: LocalizedText | null
+  /** What departments provide instead of the applicant (免提交). */
+  sharedData?: SharedData[]
   materials: Material[]
   steps: ServiceStep[]
   /** Where the Mermaid state diagram of this version is, as text in the request's language. */

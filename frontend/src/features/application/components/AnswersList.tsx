@@ -51,13 +51,15 @@ function rowsOf(
 
 /**
  * The answers as a summary list (GOV.UK "check your answers"): one row per question, with a
- * change link when `changeHref` is given; answers from the verified identity say so instead.
+ * change link when `changeHref` is given; answers from the verified identity or from a
+ * department's record say so instead.
  */
 export function AnswersList({
   schema,
   data,
   pages,
   prefilled = [],
+  locked,
   changeHref,
   sectionTitle,
   headingLevel = 2,
@@ -66,6 +68,8 @@ export function AnswersList({
   data: FormData
   pages: readonly FormPage[]
   prefilled?: readonly string[]
+  /** Answers that agreed shared records give (dotted paths), with the note saying where from. */
+  locked?: ReadonlyMap<string, string>
   changeHref?: (field: string, page: number) => string
   sectionTitle?: (page: FormPage, index: number) => string
   headingLevel?: 2 | 3
@@ -93,6 +97,7 @@ export function AnswersList({
               {rows.map((row) => {
                 const top = row.field.split('.')[0] ?? row.field
                 const fromIdentity = prefilled.includes(top)
+                const fromRecord = locked?.get(row.field)
                 return (
                   <div key={row.field} className="summary-list__row" data-testid={`answer-${row.field}`}>
                     <dt className="summary-list__key">{row.label}</dt>
@@ -107,6 +112,10 @@ export function AnswersList({
                       <dd className="summary-list__actions">
                         {fromIdentity ? (
                           <span className="summary-list__note">{t('application.check.prefilled')}</span>
+                        ) : fromRecord !== undefined ? (
+                          <span className="summary-list__note" data-testid="shared-answer-note">
+                            {fromRecord}
+                          </span>
                         ) : (
                           <Link
                             to={changeHref(row.field, index)}

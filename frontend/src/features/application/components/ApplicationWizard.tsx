@@ -7,8 +7,9 @@ import { useLocalize } from '@/lib/localize'
 import type { ServiceDetail } from '@/lib/catalog/types'
 import { useDraftSaver } from '../api/save-draft'
 import { labelProblems } from '../lib/answers'
-import { CHECK_PAGE, MATERIALS_PAGE } from '../lib/pages'
+import { CHECK_PAGE, MATERIALS_PAGE, SOURCES_PAGE } from '../lib/pages'
 import { materialOf } from '../lib/problems'
+import { useLockedNotes } from '../lib/shared'
 import { focusField, formPages, pageOfField, fieldId, type FormSchema } from '../lib/schema'
 import { explainServerProblems, FORM_DEFAULTS, formValidator, validateAnswers } from '../lib/validation'
 import type { ApplicationView, FieldProblem, FormData } from '../types'
@@ -17,6 +18,7 @@ import { ErrorSummary } from './ErrorSummary'
 import { MaterialsStep } from './MaterialsStep'
 import { SaveStatusText } from './SaveStatusText'
 import { SchemaForm } from './SchemaForm'
+import { SourcesStep } from './SourcesStep'
 import '../application.css'
 
 /** The answers with the schema's defaults filled in, as the form shows them. */
@@ -31,10 +33,17 @@ function initialAnswers(schema: FormSchema, data: FormData | null): FormData {
   ) ?? {}) as FormData
 }
 
-/** Where a problem's link points: the field, or a material's file input. */
+/** The dataset a problem about a shared-data decision names (`sources.<dataset>`), if any. */
+function sourceOf(field: string): string | undefined {
+  return field.startsWith('sources.') ? field.slice('sources.'.length) : undefined
+}
+
+/** Where a problem's link points: the field, a material's file input, or a shared-data choice. */
 export function targetId(field: string): string {
   const material = materialOf(field)
-  return material ? `material-${material}` : fieldId(field)
+  if (material) return `material-${material}`
+  const source = sourceOf(field)
+  return source ? `source-${source}-name` : fieldId(field)
 }
 
 /**
@@ -59,15 +68,17 @@ export default function ApplicationWizard({
   const formId = useId()
 
   const pages = useMemo(() => formPages(schema), [schema])
+  const hasSources = (application.sources ?? []).length > 0
   const steps = useMemo(
     () => [
+      ...(hasSources ? [SOURCES_PAGE] : []),
       ...pages.map((_, index) => String(index + 1)),
       ...(service.materials.length > 0 ? [MATERIALS_PAGE] : []),
       CHECK_PAGE,
     ],
-    [pages, service.materials.length],
+    [hasSources, pages, service.materials.length],
   )
-  const requested = params.get('page') ?? '1'
+  const requested = params.get('page') ?? steps[0] ?? '1'
   const stepIndex = Math.max(0, steps.indexOf(requested))
   const step = steps[stepIndex] ?? '1'
   const pageIndex = Number(step) - 1
@@ -75,6 +86,7 @@ export default function ApplicationWizard({
   const focusTarget = params.get('focus')
 
   const prefilled = useMemo(() => application.prefilledFields ?? [], [application.prefilledFields])
+  const locked = useLockedNotes(application)
   const [answers, setAnswers] = useState<FormData>(() => initialAnswers(schema, application.formData))
   const [problems, setProblems] = useState<FieldProblem[]>([])
   const [failure, setFailure] = useState<string | undefined>()
@@ -94,7 +106,8 @@ export default function ApplicationWizard({
   // A new page starts at its heading, or at the field a "change" link asked for.
   useEffect(() => {
     if (focusTarget) {
-      const input = materialOf(focusTarget) ? document.getElementById(targetId(focusTarget)) : null
+      const input =
+        materialOf(focusTarget) || sourceOf(focusTarget) ? document.getElementById(targetId(focusTarget)) : null
       if (input) {
         input.focus()
         return
@@ -110,6 +123,11 @@ export default function ApplicationWizard({
   }
 
   const selectProblem = (field: string) => {
+    if (sourceOf(field)) {
+      if (step === SOURCES_PAGE) document.getElementById(targetId(field))?.focus()
+      else go(SOURCES_PAGE, field)
+      return
+    }
     const material = materialOf(field)
     if (material) {
       if (step === MATERIALS_PAGE) document.getElementById(targetId(field))?.focus()
@@ -152,9 +170,11 @@ export default function ApplicationWizard({
   const serviceName = localize.text(service.name)
   const title = page
     ? (page.title ?? t('application.wizard.formTitle'))
-    : step === MATERIALS_PAGE
-      ? t('application.materials.title')
-      : t('application.check.title')
+    : step === SOURCES_PAGE
+      ? t('application.shared.title')
+      : step === MATERIALS_PAGE
+        ? t('application.materials.title')
+        : t('application.check.title')
 
   return (
     <div className="page-width page-section apply" data-testid="application-wizard" data-page={step}>
@@ -195,7 +215,7 @@ export default function ApplicationWizard({
 
         {page && (
           <>
-            {pageIndex === 0 && (
+            {page === pages[0] && (
               <Typography.Paragraph className="page-lead">{t('application.wizard.formLead')}</Typography.Paragraph>
             )}
             <SchemaForm
@@ -206,6 +226,7 @@ export default function ApplicationWizard({
               groupPage={page.title !== undefined}
               formData={answers}
               prefilled={prefilled}
+              locked={locked}
               problems={problems}
               onChange={onChange}
               onSubmit={() => void continueFromPage()}
@@ -217,6 +238,23 @@ export default function ApplicationWizard({
               </div>
             </SchemaForm>
           </>
+        )}
+
+        {step === SOURCES_PAGE && (
+          <SourcesStep
+            application={application}
+            service={service}
+            schema={schema}
+            onDecided={(view) => {
+              // what an agreed record says fills the answers; declining clears them
+              setAnswers(initialAnswers(schema, view.formData))
+            }}
+            onProblems={(found) => setProblems(found)}
+            onContinue={() => {
+              void saver.flush()
+              next()
+            }}
+          />
         )}
 
         {step === MATERIALS_PAGE && (

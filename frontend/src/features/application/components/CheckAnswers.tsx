@@ -8,7 +8,9 @@ import { isApiError } from '@/lib/api-client'
 import { useSubmitApplication } from '../api/submit-application'
 import type { SaveResult } from '../api/save-draft'
 import { forgetApplyKey } from '../lib/idempotency'
-import { MATERIALS_PAGE, RECEIPT_PAGE } from '../lib/pages'
+import { MATERIALS_PAGE, RECEIPT_PAGE, SOURCES_PAGE } from '../lib/pages'
+import { orderedSources, sourceOfMaterial, useLockedNotes, useSourceNote } from '../lib/shared'
+import { useNames } from '@/lib/names'
 import { fieldProblems, materialOf } from '../lib/problems'
 import type { FormPage, FormSchema } from '../lib/schema'
 import type { ApplicationView, FieldProblem, FormData } from '../types'
@@ -43,8 +45,13 @@ export function CheckAnswers({
   const localize = useLocalize()
   const [, setParams] = useSearchParams()
   const submit = useSubmitApplication(application.id)
+  const names = useNames()
+  const locked = useLockedNotes(application)
+  const note = useSourceNote()
   const materialsId = useId()
+  const sourcesId = useId()
   const declarationId = useId()
+  const sources = orderedSources(application.sources)
 
   const pageHref = (page: string, focus?: string) => {
     const params = new URLSearchParams({ application: application.id, page })
@@ -91,8 +98,46 @@ export function CheckAnswers({
         data={answers}
         pages={pages}
         prefilled={application.prefilledFields ?? []}
+        locked={locked}
         changeHref={(field, page) => pageHref(String(page + 1), field)}
       />
+
+      {sources.length > 0 && (
+        <section className="answers__section" aria-labelledby={sourcesId}>
+          <h2 id={sourcesId} className="answers__title">
+            {t('application.check.sources')}
+          </h2>
+          <dl className="summary-list" data-testid="sources-answers">
+            {sources.map((source) => {
+              const name = names.text(source.name)
+              const chosen = source.records.find((record) => record.key === source.recordKey)
+              return (
+                <div key={source.dataset} className="summary-list__row" data-testid={`source-answer-${source.dataset}`}>
+                  <dt className="summary-list__key">
+                    {name}
+                    <span className="summary-list__sub">{names.department(source.department)}</span>
+                  </dt>
+                  <dd className="summary-list__value">
+                    {source.decision === 'granted'
+                      ? t('application.check.sourceGranted', { label: chosen?.label ?? '' })
+                      : source.decision === 'disputed'
+                        ? t('application.check.sourceDisputed', { reason: source.reason ?? '' })
+                        : source.decision === 'declined'
+                          ? t('application.check.sourceDeclined')
+                          : t('application.check.sourceUndecided')}
+                  </dd>
+                  <dd className="summary-list__actions">
+                    <Link to={pageHref(SOURCES_PAGE, `sources.${source.dataset}`)}>
+                      {t('application.check.change')}
+                      <span className="visually-hidden">{name}</span>
+                    </Link>
+                  </dd>
+                </div>
+              )
+            })}
+          </dl>
+        </section>
+      )}
 
       {hasMaterialsPage && (
         <section className="answers__section" aria-labelledby={materialsId}>
@@ -103,6 +148,18 @@ export function CheckAnswers({
             {service.materials.map((material) => {
               const attached = files.filter((file) => file.materialCode === material.code)
               const name = localize.text(material.name)
+              const source = sourceOfMaterial(application, material.code)
+              if (source) {
+                return (
+                  <div key={material.code} className="summary-list__row">
+                    <dt className="summary-list__key">{name}</dt>
+                    <dd className="summary-list__value">{t('application.shared.noUpload')}</dd>
+                    <dd className="summary-list__actions">
+                      <span className="summary-list__note">{note(source)}</span>
+                    </dd>
+                  </div>
+                )
+              }
               return (
                 <div key={material.code} className="summary-list__row">
                   <dt className="summary-list__key">{name}</dt>
@@ -131,6 +188,15 @@ export function CheckAnswers({
           {t('application.check.declarationTitle')}
         </h2>
         <Typography.Paragraph>{t('application.check.declaration')}</Typography.Paragraph>
+        {sources.some((source) => source.decision === 'granted') && (
+          <Typography.Paragraph data-testid="consent-statement">
+            {t('application.check.consent', {
+              names: names.list(
+                sources.filter((source) => source.decision === 'granted').map((source) => names.text(source.name)),
+              ),
+            })}
+          </Typography.Paragraph>
+        )}
         <div className="apply__actions">
           <Button
             type="primary"

@@ -6,6 +6,7 @@ import type { Material } from '@/lib/catalog/types'
 import { isApiError } from '@/lib/api-client'
 import { attachmentPath, useDeleteAttachment, useUploadAttachment } from '../api/attachments'
 import { useFormat } from '../lib/format'
+import { sourceOfMaterial, useSourceNote } from '../lib/shared'
 import type { ApplicationView, Attachment, FieldProblem } from '../types'
 
 /** The file extensions a material accepts, for the file picker (jpg also means jpeg). */
@@ -150,7 +151,35 @@ export function MaterialUpload({
   )
 }
 
-/** The documents page: one upload per material, then on to checking the answers. */
+/** A material a department's record stands in for (免提交): nothing to upload, and where it comes from. */
+export function SharedMaterial({
+  material,
+  note,
+  headingLevel = 2,
+}: {
+  material: Material
+  note: string
+  headingLevel?: 2 | 3 | 4
+}) {
+  const { t } = useTranslation()
+  const localize = useLocalize()
+  const Heading = `h${headingLevel}` as const
+  return (
+    <li className="material material--shared" data-testid={`material-${material.code}`}>
+      <Heading className="material__name">
+        {localize.text(material.name)} <span className="badge badge--shared">{t('application.shared.noUpload')}</span>
+      </Heading>
+      <p className="material__hint" data-testid="shared-material-note">
+        {note}
+      </p>
+    </li>
+  )
+}
+
+/**
+ * The documents page: one upload per material, then on to checking the answers; a material
+ * that an agreed record stands in for asks for nothing.
+ */
 export function MaterialsStep({
   application,
   materials,
@@ -164,12 +193,14 @@ export function MaterialsStep({
 }) {
   const { t } = useTranslation()
   const localize = useLocalize()
+  const note = useSourceNote()
   const [missing, setMissing] = useState<FieldProblem[]>([])
   const attached = new Set((application.attachments ?? []).map((file) => file.materialCode))
+  const satisfied = new Set(application.satisfiedMaterials ?? [])
 
   const onNext = () => {
     const found = materials
-      .filter((material) => material.required && !attached.has(material.code))
+      .filter((material) => material.required && !attached.has(material.code) && !satisfied.has(material.code))
       .map((material) => ({
         field: `materials.${material.code}`,
         message: t('application.errors.material', { name: localize.text(material.name) }),
@@ -183,18 +214,22 @@ export function MaterialsStep({
     <>
       <Typography.Paragraph className="page-lead">{t('application.materials.lead')}</Typography.Paragraph>
       <ul className="materials-list" data-testid="materials-list">
-        {materials.map((material) => (
-          <MaterialUpload
-            key={material.code}
-            application={application}
-            material={material}
-            error={
-              attached.has(material.code)
-                ? undefined
-                : missing.find((problem) => problem.field === `materials.${material.code}`)?.message
-            }
-          />
-        ))}
+        {materials.map((material) => {
+          const source = sourceOfMaterial(application, material.code)
+          if (source) return <SharedMaterial key={material.code} material={material} note={note(source)} />
+          return (
+            <MaterialUpload
+              key={material.code}
+              application={application}
+              material={material}
+              error={
+                attached.has(material.code)
+                  ? undefined
+                  : missing.find((problem) => problem.field === `materials.${material.code}`)?.message
+              }
+            />
+          )
+        })}
       </ul>
       <div className="apply__actions">
         <Button type="primary" size="large" onClick={onNext} data-testid="continue-button">

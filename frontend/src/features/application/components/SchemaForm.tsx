@@ -16,7 +16,7 @@ import { useMemo, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { errorTree } from '../lib/problems'
 import type { FormSchema } from '../lib/schema'
-import { buildUiSchema } from '../lib/ui-schema'
+import { buildUiSchema, type LockedNotes } from '../lib/ui-schema'
 import { FORM_DEFAULTS, formValidator } from '../lib/validation'
 import type { FieldProblem, FormData } from '../types'
 import '../application.css'
@@ -143,13 +143,18 @@ function DateWidget({ id, htmlName, value, onChange, onBlur, onFocus, readonly, 
   )
 }
 
-/** An answer from the verified identity: readable, selectable, not changeable. */
-function PrefilledWidget({ id, htmlName, value }: WidgetProps) {
+/**
+ * An answer from the verified identity or a department's record: readable, selectable, not
+ * changeable; a choice shows its title, not its code.
+ */
+function PrefilledWidget({ id, htmlName, value, options }: WidgetProps) {
+  const choice = options.enumOptions?.find((option) => option.value === value)
+  const shown = choice ? choice.label : value === undefined || value === null ? '' : String(value)
   return (
     <Input
       id={id}
       name={htmlName || id}
-      value={value === undefined || value === null ? '' : String(value)}
+      value={shown}
       readOnly
       className="form-field__prefilled"
       aria-describedby={ariaDescribedByIds(id)}
@@ -172,6 +177,7 @@ export function SchemaForm({
   groupPage = false,
   formData,
   prefilled,
+  locked,
   problems,
   onChange,
   onSubmit,
@@ -183,6 +189,8 @@ export function SchemaForm({
   groupPage?: boolean
   formData: FormData
   prefilled: readonly string[]
+  /** Answers given by agreed shared records (dotted paths), with the note saying where from. */
+  locked?: LockedNotes
   problems: readonly FieldProblem[]
   onChange: (data: FormData) => void
   onSubmit: () => void
@@ -191,8 +199,8 @@ export function SchemaForm({
 }) {
   const { t } = useTranslation()
   const uiSchema = useMemo(
-    () => buildUiSchema(t, schema, prefilled) as UiSchema<FormData, RJSFSchema>,
-    [t, schema, prefilled],
+    () => buildUiSchema(t, schema, prefilled, locked) as UiSchema<FormData, RJSFSchema>,
+    [t, schema, prefilled, locked],
   )
   const formContext = useMemo<PageContext>(
     () => ({ fields, groupPage, optionalSuffix: t('application.wizard.optional') }),

@@ -7,20 +7,36 @@ const MAX_RADIOS = 6
 
 export type UiNode = { [key: string]: unknown }
 
-function uiFor(t: TFunction, schema: FormSchema | undefined, prefilled: boolean): UiNode {
+/** Answers that agreed shared records give, by dotted path, with the note saying where from. */
+export type LockedNotes = ReadonlyMap<string, string>
+
+function uiFor(
+  t: TFunction,
+  schema: FormSchema | undefined,
+  prefilled: boolean,
+  path: string,
+  locked: LockedNotes,
+): UiNode {
   if (!schema) return {}
   if (prefilled) {
     return { 'ui:widget': 'prefilled', 'ui:description': t('application.wizard.prefilled') }
   }
+  const note = locked.get(path)
   const type = schemaType(schema)
+  if (note !== undefined && type !== 'object' && type !== 'array') {
+    return { 'ui:widget': 'prefilled', 'ui:description': note }
+  }
   if (type === 'object') {
     return Object.fromEntries(
-      Object.entries(schema.properties ?? {}).map(([name, child]) => [name, uiFor(t, child, false)]),
+      Object.entries(schema.properties ?? {}).map(([name, child]) => [
+        name,
+        uiFor(t, child, false, `${path}.${name}`, locked),
+      ]),
     )
   }
   if (type === 'array') {
     if (isMultipleChoice(schema)) return { 'ui:widget': 'checkboxes' }
-    return { items: uiFor(t, schema.items, false) }
+    return { items: uiFor(t, schema.items, false, `${path}.*`, locked) }
   }
   const options = choiceOptions(schema)
   if (options) return { 'ui:widget': options.length <= MAX_RADIOS ? 'radio' : 'select' }
@@ -38,13 +54,18 @@ function uiFor(t: TFunction, schema: FormSchema | undefined, prefilled: boolean)
 /**
  * How each question is asked: radios for a few choices, checkboxes for lists of choices, a
  * yes/no question for booleans, hints for the formats people get wrong, and answers from the
- * verified identity shown read-only with a note.
+ * verified identity or from a department's record (免提交) shown read-only with a note saying so.
  */
-export function buildUiSchema(t: TFunction, schema: FormSchema, prefilled: readonly string[]): UiNode {
+export function buildUiSchema(
+  t: TFunction,
+  schema: FormSchema,
+  prefilled: readonly string[],
+  locked: LockedNotes = new Map(),
+): UiNode {
   return Object.fromEntries(
     Object.entries(schema.properties ?? {}).map(([name, field]) => [
       name,
-      uiFor(t, field, prefilled.includes(name)),
+      uiFor(t, field, prefilled.includes(name), name, locked),
     ]),
   )
 }
