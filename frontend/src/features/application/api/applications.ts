@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import { apiClient } from '@/lib/api-client'
-import type { ApplicationView } from '../types'
+import type { ApplicationStatus, ApplicationView } from '../types'
 
 export const APPLICATIONS_PATH = '/api/v1/applications'
 
@@ -22,17 +22,26 @@ export interface ApplicationPage {
   total: number
 }
 
-export const myApplicationsQueryOptions = queryOptions({
-  queryKey: applicationKeys.mine(),
-  queryFn: ({ signal }) =>
-    apiClient
-      .get<ApplicationPage>(`${APPLICATIONS_PATH}?size=100`, { signal })
-      .then((page) => page.items),
-})
+/** How many applications one page of 我的办件 lists. */
+export const MY_APPLICATIONS_PAGE_SIZE = 20
 
-/** 我的办件: the signed-in person's applications (summaries: no answers, no timeline). */
-export function useMyApplications(enabled = true) {
-  return useQuery({ ...myApplicationsQueryOptions, enabled })
+export const myApplicationsQueryOptions = (page: number, status: ApplicationStatus | undefined) =>
+  queryOptions({
+    queryKey: [...applicationKeys.mine(), page, status ?? 'all'],
+    queryFn: ({ signal }) => {
+      const params = new URLSearchParams({ page: String(page), size: String(MY_APPLICATIONS_PAGE_SIZE) })
+      if (status) params.set('status', status)
+      return apiClient.get<ApplicationPage>(`${APPLICATIONS_PATH}?${params}`, { signal })
+    },
+    placeholderData: (previous) => previous,
+  })
+
+/**
+ * 我的办件: one page of the signed-in person's applications (summaries: no answers, no
+ * timeline), newest first, optionally of one status; paged and filtered by the backend.
+ */
+export function useMyApplications(page: number, status: ApplicationStatus | undefined, enabled = true) {
+  return useQuery({ ...myApplicationsQueryOptions(page, status), enabled })
 }
 
 export const applicationQueryOptions = (id: string) =>

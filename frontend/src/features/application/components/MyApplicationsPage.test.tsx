@@ -6,7 +6,7 @@ import {
   applicationBackend,
   draft,
 } from '@/testing/application-fixtures'
-import { citizen, renderApp, signedInAs, signedOut } from '@/testing/test-utils'
+import { citizen, json, renderApp, requestUrl, signedInAs, signedOut } from '@/testing/test-utils'
 
 const summary = (overrides: Parameters<typeof draft>[0]) =>
   draft({ formData: null, prefilledFields: null, timeline: null, currentSteps: null, attachments: null, ...overrides })
@@ -82,6 +82,37 @@ describe('my applications (我的办件)', () => {
     const table = screen.getByRole('table', { name: 'My applications' })
     expect(within(table).getByTestId('status-tag')).toHaveTextContent('Correction needed')
     expect(within(table).getByRole('link', { name: `View ${NUMBER}` })).toBeInTheDocument()
+  })
+
+  it('pages through many applications and filters by status, the backend doing both', async () => {
+    const asked: URLSearchParams[] = []
+    const handlers = {
+      ...applicationBackend().handlers,
+      '/api/v1/applications': (url: string) => {
+        const query = requestUrl(url).searchParams
+        asked.push(query)
+        const page = Number(query.get('page'))
+        const items = Array.from({ length: page === 2 ? 5 : 20 }, (_, index) =>
+          summary({ id: `app-${page}-${index}`, number: `TB-20261101-${String(page * 20 + index).padStart(6, '0')}`, status: 'approved' }),
+        )
+        return json({ items, page, size: 20, total: 45 })
+      },
+    }
+    signedInAs(citizen, handlers)
+    const { user, router } = renderApp('/my/applications?status=approved')
+
+    const table = await screen.findByRole('table', { name: '我的办件' })
+    expect(within(table).getAllByRole('row')).toHaveLength(21)
+    expect(asked[0]?.get('status')).toBe('approved')
+    expect(asked[0]?.get('page')).toBe('0')
+    expect(asked[0]?.get('size')).toBe('20')
+    expect(screen.getByText('共 45 件')).toBeInTheDocument()
+
+    await user.click(screen.getByRole('listitem', { name: '3' }))
+    expect(await screen.findByText('TB-20261101-000040')).toBeInTheDocument()
+    expect(asked.at(-1)?.get('page')).toBe('2')
+    expect(asked.at(-1)?.get('status')).toBe('approved')
+    expect(router.state.location.search).toBe('?status=approved&page=3')
   })
 
   it('asks a visitor to sign in first', async () => {

@@ -51,11 +51,11 @@ const vaccination: SharedSource = {
 
 /** The application endpoints, with PUT …/sources/{dataset} deciding the way the backend does. */
 function backend() {
-  const { handlers, state } = applicationBackend({
+  const { handlers: endpoints, state } = applicationBackend({
     application: draft({ sources: [vaccination, householdRegister], lockedFields: [], satisfiedMaterials: [] }),
   })
   const decisions: Record<string, unknown>[] = []
-  handlers[`${BASE}/sources/household-register`] = (_url, init) => {
+  const decide = (_url: string, init?: RequestInit) => {
     const input = JSON.parse(String(init?.body)) as { decision: 'granted' | 'declined' | 'disputed'; recordKey?: string; reason?: string }
     decisions.push(input)
     const granted = input.decision === 'granted'
@@ -75,6 +75,7 @@ function backend() {
     state.application = application
     return json(application)
   }
+  const handlers = { ...endpoints, [`${BASE}/sources/household-register`]: decide }
   return { handlers, state, decisions }
 }
 

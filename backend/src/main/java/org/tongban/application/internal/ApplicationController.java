@@ -109,7 +109,7 @@ class ApplicationController {
 
     record Summary(String id, String number, String serviceCode, int definitionVersion, ApplicationStatus status,
             String applicantName, String enterpriseName, Instant createdAt, Instant updatedAt, Instant submittedAt,
-            long version) {
+            LocalDate expectedCompletion, long version) {
     }
 
     record SummaryPage(List<Summary> items, int page, int size, long total) {
@@ -165,7 +165,8 @@ class ApplicationController {
         ApplicationRepository.ListPage found = applications.list(person, wanted, page, size);
         return new SummaryPage(found.items().stream().map(row -> new Summary(row.id(), row.number(), row.serviceCode(),
                 row.definitionVersion(), row.status(), row.applicantName(), row.enterpriseName(), row.createdAt(),
-                row.updatedAt(), row.submittedAt(), row.version())).toList(), page, size, found.total());
+                row.updatedAt(), row.submittedAt(), applications.expectedCompletion(row), row.version())).toList(), page,
+                size, found.total());
     }
 
     @GetMapping("/api/v1/applications/{id}")

@@ -269,6 +269,17 @@ class ApplicationService {
         return expectedCompletion(application, definitionOf(application));
     }
 
+    /** The promised completion date of a listed application (null for a draft or a version no longer known). */
+    LocalDate expectedCompletion(ApplicationRepository.Listed listed) {
+        if (listed.submittedAt() == null) {
+            return null;
+        }
+        return definitions.version(listed.serviceCode(), listed.definitionVersion())
+                .map(published -> calendar.addWorkingDays(listed.submittedAt().atZone(calendar.zone()).toLocalDate(),
+                        published.service().promisedWorkingDays()))
+                .orElse(null);
+    }
+
     PublishedDefinition definitionOf(Application application) {
         return definitions.version(application.serviceCode(), application.definitionVersion())
                 .orElseThrow(() -> new DomainException(ApplicationProblem.NOT_FOUND));
