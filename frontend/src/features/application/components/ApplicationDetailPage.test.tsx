@@ -192,4 +192,59 @@ describe('an application’s page (办件详情)', () => {
     )
     expect(screen.queryByRole('button', { name: '撤回申请' })).not.toBeInTheDocument()
   })
+
+  it('shows what was read from departments instead of asked for, and when, or why not', async () => {
+    const shared = {
+      name: { zh: '户籍登记', en: 'household register' },
+      department: 'public-security',
+      kind: 'register',
+      purpose: { zh: '核对户籍', en: 'To check the household' },
+      of: null,
+      many: false,
+      fields: ['householdRegistrationAddress'],
+      materials: ['household-register'],
+      records: [],
+    }
+    const application = inCorrection({
+      sources: [
+        {
+          ...shared,
+          dataset: 'household-register',
+          decision: 'granted',
+          recordKey: '110105-00001',
+          reason: null,
+          read: {
+            department: 'public-security',
+            recordKey: '110105-00001',
+            label: '户号 110105-00001',
+            recordedAt: '2026-01-02T00:00:00Z',
+            readAt: '2026-11-27T02:00:00Z',
+            origin: null,
+          },
+        },
+        {
+          ...shared,
+          dataset: 'vaccination-record',
+          name: { zh: '预防接种记录', en: 'vaccination record' },
+          department: 'health',
+          decision: 'disputed',
+          recordKey: null,
+          reason: '缺少加强针',
+          read: null,
+        },
+      ],
+    })
+    signedInAs(citizen, applicationBackend({ application }).handlers)
+    await openDetail()
+
+    const used = screen.getByTestId('sources-used')
+    expect(within(used).getByTestId('source-used-household-register')).toHaveTextContent(
+      /户籍登记.*已调取：户号 110105-00001（2026年11月27日 10:00）/,
+    )
+    expect(within(used).getByTestId('source-used-vaccination-record')).toHaveTextContent(
+      '您说明记录有误，自己提供：缺少加强针',
+    )
+    await waitFor(() => expect(within(used).getByTestId('source-used-household-register')).toHaveTextContent('公安局'))
+    expect(screen.getByRole('link', { name: '查看我的数据使用记录' })).toHaveAttribute('href', '/my/data-uses')
+  })
 })

@@ -12,7 +12,9 @@ import { attachmentPath } from '../api/attachments'
 import { useApplication } from '../api/applications'
 import { useFormat } from '../lib/format'
 import { formPages, formSchemaOf } from '../lib/schema'
-import { WITHDRAWABLE } from '../types'
+import { orderedSources } from '../lib/shared'
+import { useNames as useCodeNames } from '@/lib/names'
+import { WITHDRAWABLE, type SharedSource } from '../types'
 import { AnswersList } from './AnswersList'
 import { CurrentSteps, Timeline, useNames } from './ApplicationProgress'
 import { applicationHref } from './MyApplicationsPage'
@@ -43,7 +45,7 @@ export function ApplicationDetailPage() {
   const localize = useLocalize()
   const format = useFormat()
   const { id = '' } = useParams()
-  const ids = { steps: useId(), timeline: useId(), attachments: useId(), answers: useId() }
+  const ids = { steps: useId(), timeline: useId(), attachments: useId(), sources: useId(), answers: useId() }
   const session = useSession()
   const signedIn = session.status === 'signed-in'
   const application = useApplication(id, signedIn)
@@ -181,6 +183,24 @@ export function ApplicationDetailPage() {
         )}
       </section>
 
+      {(view.sources ?? []).length > 0 && (
+        <section className="application-section" aria-labelledby={ids.sources}>
+          <Typography.Title level={2} id={ids.sources}>
+            {t('myApplications.detail.sources')}
+          </Typography.Title>
+          <SourcesUsed sources={orderedSources(view.sources)} labelledBy={ids.sources} />
+          <p>
+            <Link to="/my/data-uses">{t('myApplications.detail.dataUses')}</Link>
+          </p>
+        </section>
+      )}
+
+      {view.status === 'approved' && service.data?.certificate && (
+        <p data-testid="certificate-link">
+          <Link to="/my/certificates">{t('myApplications.detail.certificates')}</Link>
+        </p>
+      )}
+
       {schema && view.formData && (
         <section className="application-section" aria-labelledby={ids.answers}>
           <Typography.Title level={2} id={ids.answers}>
@@ -196,5 +216,44 @@ export function ApplicationDetailPage() {
         </div>
       )}
     </div>
+  )
+}
+
+/**
+ * What the application took from departments instead of from the applicant: per dataset, the
+ * record read and when (once submitted), or the applicant's choice not to use it and why.
+ */
+function SourcesUsed({ sources, labelledBy }: { sources: readonly SharedSource[]; labelledBy: string }) {
+  const { t } = useTranslation()
+  const names = useCodeNames()
+  const format = useFormat()
+  const localize = useLocalize()
+  return (
+    <dl className="summary-list" aria-labelledby={labelledBy} data-testid="sources-used">
+      {sources.map((source) => {
+        let text: string
+        if (source.read) {
+          text = t('myApplications.detail.sourceRead', {
+            label: source.read.label,
+            date: format.dateTime(source.read.readAt),
+          })
+        } else if (source.decision === 'granted') {
+          text = t('myApplications.detail.sourceGranted')
+        } else if (source.decision === 'disputed') {
+          text = t('myApplications.detail.sourceDisputed', { reason: source.reason ?? '' })
+        } else {
+          text = t('myApplications.detail.sourceNotUsed')
+        }
+        return (
+          <div key={source.dataset} className="summary-list__row" data-testid={`source-used-${source.dataset}`}>
+            <dt className="summary-list__key">
+              {localize.text(source.name)}
+              <span className="summary-list__sub">{names.department(source.department)}</span>
+            </dt>
+            <dd className="summary-list__value">{text}</dd>
+          </div>
+        )
+      })}
+    </dl>
   )
 }
