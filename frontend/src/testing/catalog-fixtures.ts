@@ -67,7 +67,24 @@ export const foodLicenceDetail: ServiceDetail = {
   },
   fee: { zh: '不收费', en: 'Free of charge' },
   certificate: 'food-business-licence',
+  certificateName: { zh: '食品经营许可证', en: 'Food business licence' },
+  sharedData: [
+    {
+      dataset: 'business-registration',
+      name: { zh: '企业登记信息', en: 'business registration' },
+      department: marketRegulation,
+      purpose: { zh: '核对经营者主体资格', en: "To check the business's registration" },
+    },
+  ],
   materials: [
+    {
+      code: 'business-licence',
+      name: { zh: '营业执照', en: 'Business licence' },
+      required: true,
+      formats: ['pdf', 'jpg'],
+      maxSizeMb: 10,
+      source: 'business-registration',
+    },
     {
       code: 'floor-plan',
       name: { zh: '经营场所平面图及设备布局图', en: 'Floor plan of the premises with the equipment layout' },

@@ -1,18 +1,26 @@
 import { Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { useLocalize } from '@/lib/localize'
-import type { Material } from '@/lib/catalog/types'
+import type { Material, SharedData } from '@/lib/catalog/types'
 
-/** The documents an application needs: name, whether required, accepted formats, size limit. */
+/**
+ * The documents an application needs: name, whether required, accepted formats, size limit;
+ * one a department's record can stand in for says so (免提交) and who holds it.
+ */
 export function MaterialsTable({
   materials,
+  sharedData = [],
   labelledBy,
 }: {
   materials: readonly Material[]
+  sharedData?: readonly SharedData[]
   labelledBy: string
 }) {
   const { t } = useTranslation()
   const localize = useLocalize()
+
+  const sharedFor = (material: Material) =>
+    material.source ? sharedData.find((data) => data.dataset === material.source) : undefined
 
   if (materials.length === 0) {
     return <Typography.Paragraph>{t('catalog.guide.materials.none')}</Typography.Paragraph>
@@ -31,7 +39,19 @@ export function MaterialsTable({
         <tbody>
           {materials.map((material) => (
             <tr key={material.code} data-testid={`material-${material.code}`}>
-              <th scope="row">{localize.text(material.name)}</th>
+              <th scope="row">
+                {localize.text(material.name)}
+                {sharedFor(material) && (
+                  <span className="guide__shared-note" data-testid="material-shared">
+                    {' '}
+                    <span className="badge badge--shared">{t('catalog.guide.materials.shared')}</span>{' '}
+                    {t('catalog.guide.materials.sharedFrom', {
+                      department: localize.department(sharedFor(material)!.department),
+                      name: localize.text(sharedFor(material)!.name),
+                    })}
+                  </span>
+                )}
+              </th>
               <td>
                 <span className={material.required ? 'badge badge--required' : 'badge'}>
                   {material.required

@@ -28,6 +28,7 @@ export function ServiceGuide({ service }: { service: ServiceDetail }) {
     about: `${id}-about`,
     basics: `${id}-basics`,
     materials: `${id}-materials`,
+    shared: `${id}-shared`,
     steps: `${id}-steps`,
     diagram: `${id}-diagram`,
     diagramText: `${id}-diagram-text`,
@@ -104,7 +105,9 @@ export function ServiceGuide({ service }: { service: ServiceDetail }) {
           </Fact>
           <Fact term={t('catalog.guide.result')}>
             {service.certificate
-              ? t('catalog.guide.resultCertificate')
+              ? service.certificateName
+                ? t('catalog.guide.resultCertificateNamed', { name: localize.text(service.certificateName) })
+                : t('catalog.guide.resultCertificate')
               : t('catalog.guide.resultDecision')}
           </Fact>
           <Fact term={t('catalog.guide.legalBasis')}>{localize.text(service.legalBasis)}</Fact>
@@ -115,8 +118,41 @@ export function ServiceGuide({ service }: { service: ServiceDetail }) {
         <Typography.Title level={2} id={ids.materials}>
           {t('catalog.guide.materials.heading')}
         </Typography.Title>
-        <MaterialsTable materials={service.materials} labelledBy={ids.materials} />
+        <MaterialsTable
+          materials={service.materials}
+          sharedData={service.sharedData}
+          labelledBy={ids.materials}
+        />
       </section>
+
+      {(service.sharedData ?? []).length > 0 && (
+        <section aria-labelledby={ids.shared} className="guide__section" data-testid="shared-data">
+          <Typography.Title level={2} id={ids.shared}>
+            {t('catalog.guide.shared.heading')}
+          </Typography.Title>
+          <Typography.Paragraph>{t('catalog.guide.shared.lead')}</Typography.Paragraph>
+          <div className="table-scroll">
+            <table className="data-table" aria-labelledby={ids.shared}>
+              <thead>
+                <tr>
+                  <th scope="col">{t('catalog.guide.shared.name')}</th>
+                  <th scope="col">{t('catalog.guide.shared.department')}</th>
+                  <th scope="col">{t('catalog.guide.shared.purpose')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {(service.sharedData ?? []).map((data) => (
+                  <tr key={data.dataset}>
+                    <th scope="row">{localize.text(data.name)}</th>
+                    <td>{localize.department(data.department)}</td>
+                    <td>{localize.text(data.purpose)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      )}
 
       <section aria-labelledby={ids.steps} className="guide__section">
         <Typography.Title level={2} id={ids.steps}>

@@ -66,7 +66,7 @@ describe('the guidance page (办事指南)', () => {
     expect(fact('收费标准')).toHaveTextContent('不收费')
     expect(fact('实施部门')).toHaveTextContent('市场监督管理局')
     expect(fact('办理部门')).toHaveTextContent('市场监督管理局')
-    expect(fact('办理结果')).toHaveTextContent('核发电子证照')
+    expect(fact('办理结果')).toHaveTextContent('电子证照：食品经营许可证')
     expect(fact('法定依据')).toHaveTextContent('《中华人民共和国食品安全法》第三十五条')
   })
 
@@ -90,9 +90,14 @@ describe('the guidance page (办事指南)', () => {
           .map((cell) => cell.textContent),
       ])
     expect(rows).toEqual([
+      ['营业执照 免提交 同意后由市场监督管理局的企业登记信息代替', '必需', 'PDF、JPG', '不超过 10 MB'],
       ['经营场所平面图及设备布局图', '必需', 'PDF、JPG、PNG', '不超过 10 MB'],
       ['授权委托书及受托人身份证件', '可选', 'PDF', '不超过 5 MB'],
     ])
+
+    // what departments provide instead (免提交), who holds it and why it is read
+    const shared = screen.getByRole('table', { name: '由政府部门提供的数据' })
+    expect(within(shared).getByRole('row', { name: /企业登记信息 市场监督管理局 核对经营者主体资格/ })).toBeInTheDocument()
   })
 
   it('lists the steps in order, with their department and time limit', async () => {
