@@ -91,6 +91,39 @@ export interface TaskMaterial {
   documents: TaskDocument[]
 }
 
+/**
+ * A department's record the step may see, fetched through the data exchange (each opening is
+ * recorded for the person it is about): read with the applicant's consent (`shared`), written by
+ * this application (`written`), or one the applicant said is wrong (`disputed`, with their words).
+ */
+export interface SharedRecord {
+  dataset: string
+  name: { zh: string; en: string | null } | null
+  /** The department that holds the record. */
+  holder: string | null
+  origin: 'shared' | 'written' | 'disputed' | string
+  recordKey: string | null
+  label: string | null
+  /** Only what the step may see of it, by the catalogue's field codes. */
+  data: Record<string, unknown>
+  recordedAt: string | null
+  readAt: string | null
+  /** The department it was read for. */
+  readFor: string | null
+  /** The materials it stands in for. */
+  materials: string[]
+  /** The applicant's objection, when they said the record is wrong. */
+  disputed: string | null
+}
+
+/** One dataset of GET /api/v1/exchange/catalogue (数据目录), for the titles of its fields. */
+export interface CatalogueDataset {
+  code: string
+  department: string
+  name: { zh: string; en: string | null }
+  fields: { code: string; type: string; title: { zh: string; en: string | null } | null }[]
+}
+
 /** GET /api/v1/workbench/tasks/{instanceId}/{step}. */
 export interface TaskView {
   task: TaskItem
@@ -98,6 +131,10 @@ export interface TaskView {
   visibleFields: string[]
   /** The materials this step may open. */
   materials?: TaskMaterial[]
+  /** The departments' records this step may see, with their provenance. */
+  shared?: SharedRecord[]
+  /** Which visible answers (dotted paths) came from which dataset. */
+  fieldSources?: Record<string, string>
   returnTargets: string[]
   correctionAllowed: boolean
   parallelProgress: ActiveStep[]
@@ -143,6 +180,7 @@ export interface FormFieldSchema {
   oneOf?: { const?: unknown; title?: string; 'x-title'?: Translations }[]
   enum?: unknown[]
   items?: FormFieldSchema
+  properties?: Record<string, FormFieldSchema>
 }
 
 export interface FormSchema {

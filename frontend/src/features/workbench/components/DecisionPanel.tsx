@@ -142,10 +142,19 @@ export function DecisionPanel({
             <ItemsGroup
               aria-labelledby={`${id}-items`}
               className="decision-items"
-              options={view.visibleFields.map((field) => ({
-                value: field,
-                label: fieldLabel(service?.formSchema, field),
-              }))}
+              options={[
+                ...view.visibleFields.map((field) => ({
+                  value: field,
+                  label: fieldLabel(service?.formSchema, field),
+                })),
+                // a document can be asked for again too: the applicant then replaces only it
+                ...(view.materials ?? []).map((material) => ({
+                  value: `materials.${material.code}`,
+                  label: t('workbench.decision.materialItem', {
+                    name: names.text({ zh: material.name.zh, en: material.name.en ?? '' }),
+                  }),
+                })),
+              ]}
               data-testid="correction-items"
             />
           </Form.Item>

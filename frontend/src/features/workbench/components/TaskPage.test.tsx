@@ -379,4 +379,108 @@ describe('a task (办件办理)', () => {
     expect(screen.getByRole('radiogroup', { name: 'Outcome' })).toHaveTextContent('Return')
     expect(screen.getByTestId('applicant-data')).toHaveTextContent('No')
   })
+
+  it('shows the shared records with their provenance, the documents to open, and offers documents for correction', async () => {
+    const items = queueItems()
+    const view = taskView(items[0]!, {
+      fieldSources: { enterpriseName: 'business-registration' },
+      shared: [
+        {
+          dataset: 'business-registration',
+          name: { zh: '企业登记信息', en: 'Business registration' },
+          holder: 'market-regulation',
+          origin: 'shared',
+          recordKey: '91330106MA2GL5XK00',
+          label: '王五餐饮有限公司',
+          data: { name: '王五餐饮有限公司', legalRepresentative: '王五' },
+          recordedAt: '2025-03-01T00:00:00Z',
+          readAt: '2026-11-27T02:00:00Z',
+          readFor: 'market-regulation',
+          materials: ['business-licence'],
+          disputed: null,
+        },
+        {
+          dataset: 'household-register',
+          name: { zh: '户籍信息', en: 'Household register' },
+          holder: 'public-security',
+          origin: 'disputed',
+          recordKey: null,
+          label: null,
+          data: {},
+          recordedAt: null,
+          readAt: null,
+          readFor: null,
+          materials: [],
+          disputed: '地址已变更',
+        },
+      ],
+      materials: [
+        { code: 'business-licence', name: { zh: '营业执照', en: 'Business licence' }, required: true, documents: [] },
+        {
+          code: 'floor-plan',
+          name: { zh: '经营场所平面图', en: 'Floor plan' },
+          required: true,
+          documents: [
+            {
+              id: 'doc-1',
+              materialCode: 'floor-plan',
+              fileName: '平面图.pdf',
+              mediaType: 'application/pdf',
+              sizeBytes: 204800,
+              uploadedAt: '2026-11-27T01:00:00Z',
+            },
+          ],
+        },
+      ],
+    })
+    const fake = fakeWorkbench(marketClerk, {
+      views: { 'inst-red': view },
+      override: {
+        '/api/v1/exchange/catalogue': () =>
+          json([
+            {
+              code: 'business-registration',
+              department: 'market-regulation',
+              name: { zh: '企业登记信息', en: 'Business registration' },
+              fields: [
+                { code: 'name', type: 'string', title: { zh: '企业名称', en: 'Name' } },
+                { code: 'legalRepresentative', type: 'string', title: { zh: '法定代表人', en: 'Legal representative' } },
+              ],
+            },
+          ]),
+      },
+    })
+    serve(fake)
+    const { user } = renderApp(RED)
+    await screen.findByRole('heading', { level: 1, name: '食品经营许可 · 受理' })
+    await within(screen.getByTestId('applicant-data')).findByText('企业名称')
+
+    expect(within(screen.getByTestId('field-enterpriseName')).getByTestId('field-source')).toHaveTextContent(
+      '来自企业登记信息',
+    )
+    const record = screen.getByTestId('shared-record-business-registration')
+    expect(within(record).getByTestId('shared-record-provenance')).toHaveTextContent(
+      /来自市场监督管理局：王五餐饮有限公司（.*记录，.*为市场监督管理局调取）/,
+    )
+    expect(await within(record).findByText('法定代表人')).toBeInTheDocument()
+    expect(within(record).getByText('王五')).toBeInTheDocument()
+    expect(within(screen.getByTestId('shared-record-household-register')).getByTestId('shared-record-disputed')).toHaveTextContent(
+      '申请人的说明：地址已变更',
+    )
+
+    expect(within(screen.getByTestId('task-material-business-licence')).getByTestId('material-from-record')).toHaveTextContent(
+      '免提交 由市场监督管理局的企业登记信息代替',
+    )
+    expect(screen.getByRole('link', { name: '平面图.pdf' })).toHaveAttribute(
+      'href',
+      '/api/v1/workbench/tasks/inst-red/acceptance/documents/doc-1',
+    )
+
+    await choose(user, '要求补正')
+    const correction = screen.getByRole('group', { name: '需要补正的内容' })
+    expect(within(correction).getByRole('checkbox', { name: '材料：经营场所平面图' })).toHaveAttribute(
+      'value',
+      'materials.floor-plan',
+    )
+  })
 })

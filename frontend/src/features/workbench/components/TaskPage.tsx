@@ -11,6 +11,8 @@ import { TASKS_KEY } from '../api/get-tasks'
 import { useNames } from '../lib/names'
 import type { DecisionAction, ServiceWithForm, TaskView } from '../types'
 import { ApplicantData } from './ApplicantData'
+import { SharedRecords } from './SharedRecords'
+import { TaskMaterials } from './TaskMaterials'
 import { ClaimButton } from './ClaimButton'
 import { ClaimStatus } from './ClaimStatus'
 import { DecisionPanel } from './DecisionPanel'
@@ -187,7 +189,14 @@ function TaskDetail({ view, onReload }: { view: TaskView; onReload: () => void }
             fields={view.visibleFields}
             data={view.visibleData}
             schema={service?.formSchema}
+            fieldSources={view.fieldSources}
+            datasetName={(dataset) => {
+              const record = view.shared?.find((each) => each.dataset === dataset)
+              return record?.name ? names.text({ zh: record.name.zh, en: record.name.en ?? '' }) : dataset
+            }}
           />
+          <SharedRecords records={view.shared ?? []} />
+          <TaskMaterials view={view} />
           <ParallelProgress steps={view.parallelProgress} service={service} />
           <TaskHistory history={view.history} service={service} />
         </div>
