@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test'
 import { enrolment } from './support/applications.ts'
 import { expectNoSeriousViolations } from './support/axe.ts'
 import { signIn, signOut } from './support/people.ts'
+import { declineSharedData } from './support/shared-data.ts'
 
 // English (en-US), the portal's second language, is complete on the pages the journeys touch: once
 // a person has switched, the page's own words are English. What people typed (names, addresses)
@@ -48,7 +49,9 @@ test('the pages of the journeys are complete in English', async ({ page }) => {
   await page.goto('/services/primary-school-enrolment')
   await page.getByTestId('apply-button').click()
   const wizard = page.getByTestId('application-wizard')
-  await expect(wizard).toHaveAttribute('data-page', '1')
+  await expect(wizard).toHaveAttribute('data-page', 'sources')
+  await expectEnglish(page, 'application, information from departments')
+  await declineSharedData(page)
   await expectEnglish(page, 'application form, page 1')
   await page.getByRole('textbox', { name: "Child's resident ID number" }).fill('1101')
   await page.getByTestId('continue-button').click()

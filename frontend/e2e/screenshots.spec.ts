@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs'
 import { test, expect, type Page } from '@playwright/test'
 import { enrolment } from './support/applications.ts'
 import { decideTask, signIn, signOut } from './support/people.ts'
+import { declineSharedData } from './support/shared-data.ts'
 
 // The screenshots in docs/screenshots: each main page on a desktop (1280 × 900) and a phone
 // (390 × 844). Not part of the test run; against a freshly started portal (embedded defaults):
@@ -51,7 +52,9 @@ test('screenshots of every main page', async ({ page }) => {
   const approved = await enrolment(page)
   await page.goto('/services/primary-school-enrolment')
   await page.getByTestId('apply-button').click()
-  await expect(page.getByTestId('application-wizard')).toHaveAttribute('data-page', '1')
+  await expect(page.getByTestId('application-wizard')).toHaveAttribute('data-page', 'sources')
+  await shoot(page, 'apply-shared-data')
+  await declineSharedData(page)
   await page.getByRole('textbox', { name: '儿童姓名' }).fill('张小红')
   await shoot(page, 'apply-form')
   await page.getByTestId('lang-switch').click()

@@ -30,3 +30,38 @@ export async function enrolment(page: Page): Promise<{ id: string; number: strin
   const { number } = (await api(page, 'GET', `/api/v1/applications/${id}`)) as { number: string }
   return { id, number }
 }
+
+/**
+ * A submitted birth medical certificate application of the signed-in parent (zhangsan), through
+ * the API: the parents' identity from the household register and its members (with consent),
+ * the rest typed. Returns its number.
+ */
+export async function birthCertificate(page: Page, babyName: string, birthDate: string): Promise<{ id: string; number: string }> {
+  const { id } = (await api(page, 'POST', '/api/v1/applications', { serviceCode: 'birth-medical-certificate' })) as {
+    id: string
+  }
+  await api(page, 'PUT', `/api/v1/applications/${id}/sources/household-register`, { decision: 'granted' })
+  const withMother = (await api(page, 'PUT', `/api/v1/applications/${id}/sources/household-member`, {
+    decision: 'granted',
+    recordKey: '110105199205121222',
+  })) as { formData: Record<string, unknown> }
+  await api(page, 'PUT', `/api/v1/applications/${id}/draft`, {
+    formData: {
+      ...withMother.formData,
+      newbornName: babyName,
+      newbornGender: 'male',
+      birthDate,
+      birthTime: '08:30',
+      birthWeightGrams: 3400,
+      birthLengthCm: 50,
+      gestationalWeeks: 39,
+      hospitalName: '北京市西城区妇幼保健院',
+      fatherName: '张三',
+      fatherIdNumber: '110105199003071239',
+      contactPhone: '13800138000',
+    },
+  })
+  await api(page, 'POST', `/api/v1/applications/${id}/submission`)
+  const { number } = (await api(page, 'GET', `/api/v1/applications/${id}`)) as { number: string }
+  return { id, number }
+}

@@ -18,7 +18,7 @@ import { ErrorSummary } from './ErrorSummary'
 import { MaterialsStep } from './MaterialsStep'
 import { SaveStatusText } from './SaveStatusText'
 import { SchemaForm } from './SchemaForm'
-import { SourcesStep } from './SourcesStep'
+import { needsDecision, SourcesStep } from './SourcesStep'
 import '../application.css'
 
 /** The answers with the schema's defaults filled in, as the form shows them. */
@@ -78,7 +78,12 @@ export default function ApplicationWizard({
     ],
     [hasSources, pages, service.materials.length],
   )
-  const requested = params.get('page') ?? steps[0] ?? '1'
+  // A draft opens where there is something to do: the departments' records while one awaits a
+  // choice, else the first question (fixed when the page opens, so that a choice never moves it).
+  const [firstStep] = useState(() =>
+    (application.sources ?? []).some(needsDecision) ? SOURCES_PAGE : (steps.find((each) => each !== SOURCES_PAGE) ?? '1'),
+  )
+  const requested = params.get('page') ?? firstStep
   const stepIndex = Math.max(0, steps.indexOf(requested))
   const step = steps[stepIndex] ?? '1'
   const pageIndex = Number(step) - 1
