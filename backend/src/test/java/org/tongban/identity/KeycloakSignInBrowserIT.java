@@ -52,4 +52,10 @@ class KeycloakSignInBrowserIT {
     void clerksSeeTheirQueueAndDepartmentAdminsValidateADefinition() throws Exception {
         Playwright.run("e2e/workbench.spec.ts", "http://localhost:18082", Map.of());
     }
+
+    @Test
+    void journey4AParentRegistersANewbornUploadingNothingTheGovernmentHoldsAndAnyoneVerifiesTheCertificate()
+            throws Exception {
+        Playwright.run("e2e/submit-once.spec.ts", "http://localhost:18082", Map.of());
+    }
 }

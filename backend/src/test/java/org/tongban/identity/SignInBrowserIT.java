@@ -65,4 +65,10 @@ class SignInBrowserIT {
     void clerksSeeTheirQueueAndDepartmentAdminsValidateADefinition() throws Exception {
         Playwright.run("e2e/workbench.spec.ts", "http://localhost:18081", Map.of());
     }
+
+    @Test
+    void journey4AParentRegistersANewbornUploadingNothingTheGovernmentHoldsAndAnyoneVerifiesTheCertificate()
+            throws Exception {
+        Playwright.run("e2e/submit-once.spec.ts", "http://localhost:18081", Map.of());
+    }
 }
