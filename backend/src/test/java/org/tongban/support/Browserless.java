@@ -27,11 +27,26 @@ public final class Browserless {
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(10)).build();
     /** host:port -> cookie name -> value. Paths are ignored: sending extra cookies is harmless here. */
-    private final Map<String, Map<String, String>> cookies = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, String>> cookies;
     private final String base;
 
     public Browserless(String base) {
+        this(base, new ConcurrentHashMap<>());
+    }
+
+    private Browserless(String base, Map<String, Map<String, String>> cookies) {
         this.base = base;
+        this.cookies = cookies;
+    }
+
+    /**
+     * The same browser talking to another address of the same site, as a load balancer sends a browser's requests to
+     * another node: both addresses share one cookie jar (the session, the CSRF token).
+     */
+    public Browserless through(String otherBase) {
+        Map<String, String> jar = cookies.computeIfAbsent(hostKey(URI.create(base)), key -> new ConcurrentHashMap<>());
+        cookies.put(hostKey(URI.create(otherBase)), jar);
+        return new Browserless(otherBase, cookies);
     }
 
     public record Page(int status, URI uri, String body, Map<String, List<String>> headers) {

@@ -52,6 +52,10 @@ class QueueBenchmark {
     @Autowired
     JdbcClient jdbc;
 
+    // the pool's connections do not commit on their own (spring.datasource.hikari.auto-commit: false)
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
+
     @Test
     void theQueueStaysFastWithAMillionApplications() {
         seed();
@@ -120,9 +124,11 @@ class QueueBenchmark {
         if (present >= STORED) {
             return;
         }
-        jdbc.sql("DELETE FROM workflow_task WHERE instance_id LIKE 'bench-%'").update();
-        jdbc.sql("DELETE FROM application WHERE number LIKE 'TB-BENCH-%'").update();
-        jdbc.sql("DELETE FROM workflow_instance WHERE id LIKE 'bench-%'").update();
+        transactions.executeWithoutResult(status -> {
+            jdbc.sql("DELETE FROM workflow_task WHERE instance_id LIKE 'bench-%'").update();
+            jdbc.sql("DELETE FROM application WHERE number LIKE 'TB-BENCH-%'").update();
+            jdbc.sql("DELETE FROM workflow_instance WHERE id LIKE 'bench-%'").update();
+        });
         long definition = jdbc.sql("""
                 SELECT id FROM workflow_definition WHERE service_code = 'food-business-licence'
                 ORDER BY version DESC LIMIT 1""").query(Long.class).single();
@@ -131,8 +137,24 @@ class QueueBenchmark {
         Timestamp now = Timestamp.from(Instant.now());
         // finished applications, a hundred thousand at a time; the last WAITING ones are still running
         for (int from = 1; from <= STORED; from += 100_000) {
-            int to = from + 99_999;
-            jdbc.sql("""
+            int first = from;
+            transactions.executeWithoutResult(status -> insertBatch(definition, version, now, first, first + 99_999));
+        }
+        Instant due = Instant.now().plus(5, ChronoUnit.DAYS);
+        transactions.executeWithoutResult(status -> jdbc.sql("""
+                INSERT INTO workflow_task (instance_id, step_id, department, role, status, activated_at, warn_at,
+                    due_at, escalate_at, next_timer_at)
+                SELECT CONCAT('bench-i-', LPAD(seq, 7, '0')), 'acceptance', 'market-regulation', 'clerk', 'ACTIVE',
+                    ?, ?, DATE_ADD(?, INTERVAL seq MOD 500 MINUTE), ?, NULL
+                FROM seq_%d_to_%d""".formatted(STORED - WAITING + 1, STORED))
+                .params(now, Timestamp.from(due.minus(1, ChronoUnit.DAYS)), Timestamp.from(due),
+                        Timestamp.from(due.plus(1, ChronoUnit.DAYS)))
+                .update());
+        jdbc.sql("ANALYZE TABLE application, workflow_instance, workflow_task").query().listOfRows();
+    }
+
+    private void insertBatch(long definition, int version, Timestamp now, int from, int to) {
+        jdbc.sql("""
                     INSERT INTO workflow_instance (id, definition_id, service_code, definition_version, state, status,
                         form_data, applicant, application_id, reference, applicant_name, started_at, updated_at,
                         ended_at, history_size, version)
@@ -155,17 +177,6 @@ class QueueBenchmark {
                         CONCAT('bench-i-', LPAD(seq, 7, '0')), ?, ?, ?, 1
                     FROM seq_%d_to_%d""".formatted(from, to))
                     .params(version, STORED - WAITING, now, now, now).update();
-        }
-        Instant due = Instant.now().plus(5, ChronoUnit.DAYS);
-        jdbc.sql("""
-                INSERT INTO workflow_task (instance_id, step_id, department, role, status, activated_at, warn_at,
-                    due_at, escalate_at, next_timer_at)
-                SELECT CONCAT('bench-i-', LPAD(seq, 7, '0')), 'acceptance', 'market-regulation', 'clerk', 'ACTIVE',
-                    ?, ?, DATE_ADD(?, INTERVAL seq MOD 500 MINUTE), ?, NULL
-                FROM seq_%d_to_%d""".formatted(STORED - WAITING + 1, STORED))
-                .params(now, Timestamp.from(due.minus(1, ChronoUnit.DAYS)), Timestamp.from(due),
-                        Timestamp.from(due.plus(1, ChronoUnit.DAYS)))
-                .update();
-        jdbc.sql("ANALYZE TABLE application, workflow_instance, workflow_task").query().listOfRows();
     }
 }
+
