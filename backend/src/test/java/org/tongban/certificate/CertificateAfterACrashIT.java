@@ -1,15 +1,16 @@
 package org.tongban.certificate;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.doThrow;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.event.EventListener;
 import org.tongban.support.Browserless;
 import org.tongban.support.Browserless.Page;
 
@@ -18,9 +19,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * No approved application without its certificate: the certificate is issued in the transaction of the approval, so
- * a failure between the two (here the issue itself dies, as a process killed in the middle would) leaves the
- * application where it was — still waiting for the clerk, nothing issued — and deciding again approves it with exactly
- * one certificate.
+ * a failure between the two (here the process "dies" right after the certificate was written, before the commit, as a
+ * process killed in the middle would) leaves the application where it was — still waiting for the clerk, nothing
+ * issued — and deciding again approves it with exactly one certificate.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "tongban.data-dir=./target/it-data/embedded")
@@ -34,8 +35,23 @@ class CertificateAfterACrashIT {
     @Autowired
     JdbcClient jdbc;
 
-    @MockitoSpyBean
-    Certificates certificates;
+    /** Throws once, when armed, inside the transaction that issues a certificate: the crash before the commit. */
+    static final AtomicBoolean CRASH = new AtomicBoolean();
+
+    @TestConfiguration
+    static class Crash {
+        @Bean
+        Object crashWhileIssuing() {
+            return new Object() {
+                @EventListener
+                void on(CertificateIssued issued) {
+                    if (CRASH.getAndSet(false)) {
+                        throw new IllegalStateException("the process died while issuing");
+                    }
+                }
+            };
+        }
+    }
 
     private Browserless signedIn(String user) {
         Browserless browser = new Browserless("http://localhost:" + port);
@@ -77,11 +93,11 @@ class CertificateAfterACrashIT {
         Browserless clerk = signedIn("health-clerk");
         String decision = "/api/v1/workbench/tasks/" + instance + "/delivery-record-review/decision";
 
-        // the issue dies in the middle of the approval's transaction
-        doThrow(new IllegalStateException("the process died while issuing")).doCallRealMethod().when(certificates)
-                .issue(any());
+        // the approval's transaction dies after the certificate was written, before it commits
+        CRASH.set(true);
         Page failed = clerk.json("POST", decision, "{\"action\":\"approve\"}", true);
         assertThat(failed.status()).as(failed.body()).isGreaterThanOrEqualTo(500);
+        assertThat(CRASH.get()).as("the crash happened").isFalse();
         assertThat(failed.body()).doesNotContain("IllegalStateException").doesNotContain("process died");
         assertThat(ok(parent.get("/api/v1/applications/" + id)).path("status").asString()).isEqualTo("in-progress");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM certificate WHERE application_id = ?").param(id).query(Long.class)
