@@ -65,6 +65,12 @@ public final class Browserless {
                 .POST(HttpRequest.BodyPublishers.ofString(form(fields))).build());
     }
 
+    /** A form POST without following redirects. */
+    public Page postFormOnce(String pathOrUrl, Map<String, String> fields) {
+        return send(request(resolve(pathOrUrl)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(fields))).build());
+    }
+
     /** A JSON request as the SPA sends it: with the session cookie and the CSRF header. */
     public Page json(String method, String path, String body, boolean withCsrf) {
         HttpRequest.Builder builder = request(resolve(path)).header("Content-Type", "application/json")
