@@ -113,6 +113,17 @@ public final class Browserless {
         return send(builder.build());
     }
 
+    /** Raw bytes with any content type (a hand-made, possibly broken multipart body), with the CSRF header. */
+    public Page sendBytes(String method, String path, String contentType, byte[] body) {
+        HttpRequest.Builder builder = request(resolve(path)).header("Content-Type", contentType)
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+        String token = cookie("XSRF-TOKEN");
+        if (token != null) {
+            builder.header("X-XSRF-TOKEN", token);
+        }
+        return send(builder.build());
+    }
+
     /** A request with any content type, with the session cookie and the CSRF header. */
     public Page send(String method, String path, String contentType, String body) {
         HttpRequest.Builder builder = request(resolve(path)).header("Content-Type", contentType)

@@ -31,6 +31,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
@@ -106,6 +107,22 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(AuthenticationException.class)
     ResponseEntity<ProblemDetail> handleAuthentication(AuthenticationException e, HttpServletRequest request) {
         return respond(problems.create(HttpStatus.UNAUTHORIZED, ProblemType.UNAUTHENTICATED), request);
+    }
+
+    /**
+     * A multipart body the server cannot parse (truncated, a NUL byte in a file name, not multipart at all)
+     * is the sender's fault: a 400, logged as a warning with the cause's message, without a stack trace.
+     * (Too large is {@link MaxUploadSizeExceededException}, a subclass, answered with 413 below.)
+     */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> handleMalformedMultipart(MultipartException e, HttpServletRequest request) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        log.warn("Malformed multipart request on {} {}: {} ({})", request.getMethod(), request.getRequestURI(),
+                e.getMessage(), cause == e ? "no cause" : cause.getClass().getSimpleName() + ": " + cause.getMessage());
+        return respond(problems.create(HttpStatus.BAD_REQUEST, ProblemType.MULTIPART_MALFORMED), request);
     }
 
     @ExceptionHandler(Exception.class)
