@@ -124,6 +124,17 @@ public final class Browserless {
         return send(builder.build());
     }
 
+    /** Like {@link #sendBytes} but without a declared length: the body goes chunked. */
+    public Page sendChunked(String method, String path, String contentType, byte[] body) {
+        HttpRequest.Builder builder = request(resolve(path)).header("Content-Type", contentType)
+                .method(method, HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)));
+        String token = cookie("XSRF-TOKEN");
+        if (token != null) {
+            builder.header("X-XSRF-TOKEN", token);
+        }
+        return send(builder.build());
+    }
+
     /** A request with any content type, with the session cookie and the CSRF header. */
     public Page send(String method, String path, String contentType, String body) {
         HttpRequest.Builder builder = request(resolve(path)).header("Content-Type", contentType)
