@@ -175,6 +175,11 @@ public final class Browserless {
         return postForm("/logout", Map.of("_csrf", cookie("XSRF-TOKEN")));
     }
 
+    /** Plants a cookie for the portal's host, as a script on a sibling domain or a network attacker could. */
+    public void setCookie(String name, String value) {
+        cookies.computeIfAbsent(hostKey(URI.create(base)), key -> new ConcurrentHashMap<>()).put(name, value);
+    }
+
     public String cookie(String name) {
         return cookies.getOrDefault(hostKey(URI.create(base)), Map.of()).get(name);
     }

@@ -123,7 +123,15 @@ class EmbeddedIdentityProviderConfiguration {
             .formLogin(form -> form.loginPage(LOGIN_PAGE).loginProcessingUrl(LOGIN_PAGE)
                     .failureUrl(LOGIN_PAGE + "?error").securityContextRepository(contexts))
             .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
-                    new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
+                    new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
+            // the login page: no script at all, its one style sheet by hash, the form posts only to the portal
+            // (and the redirects after it stay there); nothing of its address leaks to other sites
+            .headers(headers -> headers
+                .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; style-src "
+                        + LoginPageController.STYLE_HASH + "; form-action 'self' " + String.join(" ", baseUrls())
+                        + "; frame-ancestors 'none'; base-uri 'none'"))
+                .referrerPolicy(referrer -> referrer.policy(
+                        org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)));
         return http.build();
     }
 
