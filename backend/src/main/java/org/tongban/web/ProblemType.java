@@ -27,6 +27,8 @@ public enum ProblemType {
     /** A reassignment to someone who may not process the step (not an official of its department with its role). */
     WORKFLOW_NOT_A_CANDIDATE("workflow-not-a-candidate"),
     PAYLOAD_TOO_LARGE("payload-too-large"),
+    /** A multipart body that cannot be parsed: truncated, a forbidden character in a part's header, no parts. */
+    MULTIPART_MALFORMED("multipart-malformed"),
     ATTACHMENT_UNKNOWN_MATERIAL("attachment-unknown-material"),
     ATTACHMENT_EMPTY("attachment-empty"),
     ATTACHMENT_TOO_LARGE("attachment-too-large"),

@@ -111,4 +111,41 @@ class ApplicationBadInputIT {
         assertThat(jdbc.sql("SELECT COUNT(*) FROM attachment WHERE application_id = ?").param(id).query(Long.class)
                 .single()).isZero();
     }
+
+    @Test
+    void malformedMultipartBodiesAre400ProblemsWithoutStackTraces() {
+        Browserless citizen = citizen();
+        String id = JSON.readTree(citizen.json("POST", "/api/v1/applications",
+                "{\"serviceCode\":\"birth-medical-certificate\"}", true).body()).path("id").asString();
+        String path = "/api/v1/applications/" + id + "/attachments?material=mother-id-document";
+        String boundary = "----tongbanbroken";
+        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"%s\"\r\n"
+                + "Content-Type: image/png\r\n\r\n";
+        byte[] png = java.util.Base64.getDecoder().decode(
+                "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+
+        java.io.ByteArrayOutputStream nul = new java.io.ByteArrayOutputStream();
+        nul.writeBytes(head.formatted("id\u0000.png").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        nul.writeBytes(png);
+        nul.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        java.io.ByteArrayOutputStream truncated = new java.io.ByteArrayOutputStream();
+        truncated.writeBytes(head.formatted("id.png").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        truncated.writeBytes(png);
+        byte[] noPartsAtAll = "this is not multipart".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        java.util.Map<byte[], String> expected = new java.util.LinkedHashMap<>();
+        expected.put(nul.toByteArray(), "urn:tongban:problem:multipart-malformed");
+        expected.put(truncated.toByteArray(), "urn:tongban:problem:multipart-malformed");
+        // parses as a body without parts: the file is simply missing
+        expected.put(noPartsAtAll, "urn:tongban:problem:invalid-request");
+        expected.forEach((body, problemType) -> {
+            Page refused = citizen.sendBytes("POST", path, "multipart/form-data; boundary=" + boundary, body);
+            assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+            assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(type(refused)).isEqualTo(problemType);
+            assertThat(refused.body()).doesNotContain("Exception").doesNotContain("at org.");
+        });
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM attachment WHERE application_id = ?").param(id).query(Long.class)
+                .single()).isZero();
+    }
 }

@@ -137,6 +137,28 @@ class EmbeddedSignInIT {
     }
 
     @Test
+    void theSignOutRedirectCarriesNoResidentIdNumber() {
+        Browserless citizen = browser();
+        citizen.signIn("zhangsan", PASSWORD);
+        // the person, with the full number, still comes from the provider (through userinfo)
+        assertThat(json(citizen.get("/api/v1/me/verified-identity")).path("nationalId").asString())
+                .isEqualTo("110105199003071239");
+
+        Page logout = citizen.postFormOnce("/logout", Map.of("_csrf", citizen.cookie("XSRF-TOKEN")));
+        assertThat(logout.status()).isEqualTo(302);
+        String location = java.net.URLDecoder.decode(logout.header("Location"), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(location).contains("id_token_hint=");
+        String idToken = location.replaceAll(".*id_token_hint=([^&]+).*", "$1");
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(idToken.split("\\.")[1]),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(JSON.readTree(payload).has("national_id")).isFalse();
+        assertThat(location + payload).doesNotContain("110105199003071239");
+        // and the sign-out still goes through
+        assertThat(citizen.get(logout.header("Location")).uri().getPath()).isEqualTo("/");
+        assertThat(citizen.get("/api/v1/me").status()).isEqualTo(401);
+    }
+
+    @Test
     void aWrongRoleGetsA403Problem() {
         Browserless citizen = browser();
         citizen.signIn("zhangsan", PASSWORD);

@@ -80,6 +80,12 @@ public final class Browserless {
                 .POST(HttpRequest.BodyPublishers.ofString(form(fields))).build());
     }
 
+    /** A form POST without following redirects. */
+    public Page postFormOnce(String pathOrUrl, Map<String, String> fields) {
+        return send(request(resolve(pathOrUrl)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(fields))).build());
+    }
+
     /** A JSON request as the SPA sends it: with the session cookie and the CSRF header. */
     public Page json(String method, String path, String body, boolean withCsrf) {
         HttpRequest.Builder builder = request(resolve(path)).header("Content-Type", "application/json")
@@ -115,6 +121,28 @@ public final class Browserless {
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         HttpRequest.Builder builder = request(resolve(path)).header("Content-Type", "multipart/form-data; boundary="
                 + boundary).POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+        String token = cookie("XSRF-TOKEN");
+        if (token != null) {
+            builder.header("X-XSRF-TOKEN", token);
+        }
+        return send(builder.build());
+    }
+
+    /** Raw bytes with any content type (a hand-made, possibly broken multipart body), with the CSRF header. */
+    public Page sendBytes(String method, String path, String contentType, byte[] body) {
+        HttpRequest.Builder builder = request(resolve(path)).header("Content-Type", contentType)
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+        String token = cookie("XSRF-TOKEN");
+        if (token != null) {
+            builder.header("X-XSRF-TOKEN", token);
+        }
+        return send(builder.build());
+    }
+
+    /** Like {@link #sendBytes} but without a declared length: the body goes chunked. */
+    public Page sendChunked(String method, String path, String contentType, byte[] body) {
+        HttpRequest.Builder builder = request(resolve(path)).header("Content-Type", contentType)
+                .method(method, HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)));
         String token = cookie("XSRF-TOKEN");
         if (token != null) {
             builder.header("X-XSRF-TOKEN", token);
@@ -160,6 +188,11 @@ public final class Browserless {
     public Page signOut() {
         get("/api/v1/me");
         return postForm("/logout", Map.of("_csrf", cookie("XSRF-TOKEN")));
+    }
+
+    /** Plants a cookie for the portal's host, as a script on a sibling domain or a network attacker could. */
+    public void setCookie(String name, String value) {
+        cookies.computeIfAbsent(hostKey(URI.create(base)), key -> new ConcurrentHashMap<>()).put(name, value);
     }
 
     public String cookie(String name) {

@@ -19,6 +19,7 @@ class KeycloakIdentityProvider implements IdentityProvider {
                 front + "/protocol/openid-connect/auth",
                 back + "/protocol/openid-connect/token",
                 back + "/protocol/openid-connect/certs",
+                back + "/protocol/openid-connect/userinfo",
                 front + "/protocol/openid-connect/logout",
                 properties.portalClientId(), clientSecret);
     }

@@ -49,6 +49,10 @@ class LazyClientRegistrationRepository implements ClientRegistrationRepository {
                 .authorizationUri(connection.authorizationUri())
                 .tokenUri(connection.tokenUri())
                 .jwkSetUri(connection.jwkSetUri())
+                // the person's identifiers (national_id) come from userinfo: the ID token travels in the
+                // sign-out URL and carries none
+                .userInfoUri(connection.userInfoUri())
+                .userInfoAuthenticationMethod(org.springframework.security.oauth2.core.AuthenticationMethod.HEADER)
                 .userNameAttributeName("sub")
                 .providerConfigurationMetadata(connection.providerMetadata())
                 .clientName("Tongban")

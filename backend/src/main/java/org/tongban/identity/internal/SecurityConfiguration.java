@@ -36,7 +36,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.savedrequest.NullRequestCache;
-import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
@@ -149,15 +149,17 @@ class SecurityConfiguration {
                 .accessDeniedHandler(new ProblemAccessDeniedHandler(problems)))
             // after sign-in the person lands on the portal home; nothing to replay
             .requestCache(cache -> cache.requestCache(new NullRequestCache()))
-            // the SPA echoes the XSRF-TOKEN cookie in X-XSRF-TOKEN, and the sign-out form posts it as
-            // _csrf; the token is never rendered into HTML, so no BREACH masking is needed
-            .csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+            // the token is kept in the session (bound to it); CsrfCookieFilter hands the SPA a copy in the
+            // XSRF-TOKEN cookie, which it echoes in X-XSRF-TOKEN (the sign-out form posts it as _csrf). A
+            // cookie set by anyone else is never compared with. The token is never rendered into HTML, so no
+            // BREACH masking is needed
+            .csrf(csrf -> csrf.csrfTokenRepository(sessionCsrfTokens())
                 .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
                 .ignoringRequestMatchers(bearer, certificateVerification))
             .addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class)
             // after both the session's and the bearer token's authentication
             .addFilterAfter(new PersonDirectoryFilter(people), BasicAuthenticationFilter.class)
-            .logout(logout -> logout.logoutSuccessHandler(logoutSuccess).deleteCookies("TONGBAN_SESSION"))
+            .logout(logout -> logout.logoutSuccessHandler(logoutSuccess).deleteCookies("TONGBAN_SESSION", CsrfCookieFilter.COOKIE))
             .headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
@@ -165,6 +167,14 @@ class SecurityConfiguration {
                 .referrerPolicy(referrer -> referrer.policy(
                         org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
+    }
+
+    private static HttpSessionCsrfTokenRepository sessionCsrfTokens() {
+        HttpSessionCsrfTokenRepository tokens = new HttpSessionCsrfTokenRepository();
+        tokens.setHeaderName("X-XSRF-TOKEN");
+        // apart from the embedded provider's login form, which shares the session
+        tokens.setSessionAttributeName(SecurityConfiguration.class.getName() + ".CSRF_TOKEN");
+        return tokens;
     }
 
     // The sign-out form posts to the portal, which redirects to the identity provider.

@@ -25,13 +25,19 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * The realm file's users, with passwords hashed at start-up, and the same brute-force rule as the
- * realm: after {@value #FAILURE_FACTOR} wrong passwords in a row an account is locked for a minute.
+ * The realm file's users, with passwords hashed at start-up, and a brute-force rule like the realm's:
+ * after {@value #FAILURE_FACTOR} wrong passwords in a row an account is locked for a minute, and each
+ * further lockout doubles the wait, up to {@link #MAX_LOCK} (15 minutes). A successful sign-in forgives
+ * everything; so does {@link #FORGET_AFTER} (12 hours, the realm's {@code maxDeltaTimeSeconds}) without a failure.
+ * Failures are counted only for the realm's own users, and stale entries are pruned as new failures arrive,
+ * so guessing at invented user names cannot grow the memory.
  */
 class DemoUsers {
 
     static final int FAILURE_FACTOR = 5;
     static final Duration LOCK = Duration.ofSeconds(60);
+    static final Duration MAX_LOCK = Duration.ofMinutes(15);
+    static final Duration FORGET_AFTER = Duration.ofHours(12);
 
     private final Map<String, DemoUserDetails> users;
     private final PasswordEncoder passwords;
@@ -76,10 +82,10 @@ class DemoUsers {
                     failures.remove(username);
                     return result;
                 } catch (BadCredentialsException e) {
-                    failures.compute(username, (name, previous) -> {
-                        int count = (previous == null || previous.lockedUntil() != null ? 0 : previous.count()) + 1;
-                        return new Failures(count, count >= FAILURE_FACTOR ? now.plus(LOCK) : null);
-                    });
+                    if (users.containsKey(username)) {
+                        prune(now);
+                        failures.compute(username, (name, previous) -> failed(previous, now));
+                    }
                     throw e;
                 }
             }
@@ -91,7 +97,33 @@ class DemoUsers {
         };
     }
 
-    private record Failures(int count, Instant lockedUntil) {
+    static Failures failed(Failures previous, Instant now) {
+        Failures current = previous == null || !now.isBefore(previous.lastFailure().plus(FORGET_AFTER))
+                ? new Failures(0, null, 0, now) : previous;
+        // a lock that has run out starts a new round of attempts; the number of lockouts so far is kept
+        int count = (current.lockedUntil() != null ? 0 : current.count()) + 1;
+        if (count < FAILURE_FACTOR) {
+            return new Failures(count, null, current.lockouts(), now);
+        }
+        return new Failures(count, now.plus(lockFor(current.lockouts() + 1)), current.lockouts() + 1, now);
+    }
+
+    /** 60 s for the first lockout, doubling with each further one, at most 15 minutes. */
+    static Duration lockFor(int lockout) {
+        Duration lock = LOCK.multipliedBy(1L << Math.min(lockout - 1, 20));
+        return lock.compareTo(MAX_LOCK) > 0 ? MAX_LOCK : lock;
+    }
+
+    private void prune(Instant now) {
+        failures.values().removeIf(f -> !now.isBefore(f.lastFailure().plus(FORGET_AFTER))
+                && (f.lockedUntil() == null || !now.isBefore(f.lockedUntil())));
+    }
+
+    int trackedAccounts() {
+        return failures.size();
+    }
+
+    record Failures(int count, Instant lockedUntil, int lockouts, Instant lastFailure) {
     }
 
     /** A realm user as Spring Security sees them. */

@@ -29,7 +29,6 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.http.MediaType;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -39,7 +38,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
+import org.springframework.security.oauth2.core.oidc.OidcUserInfo;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
@@ -96,7 +97,8 @@ class EmbeddedIdentityProviderConfiguration {
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE + 10)
-    SecurityFilterChain embeddedIdentityProviderSecurity(HttpSecurity http, DemoUsers users) throws Exception {
+    SecurityFilterChain embeddedIdentityProviderSecurity(HttpSecurity http, DemoUsers users,
+            JWKSource<SecurityContext> jwkSource) throws Exception {
         OAuth2AuthorizationServerConfigurer authorizationServer = new OAuth2AuthorizationServerConfigurer();
         HttpSessionSecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
         contexts.setSpringSecurityContextKey(IDP_SECURITY_CONTEXT);
@@ -106,7 +108,12 @@ class EmbeddedIdentityProviderConfiguration {
         http
             .securityMatcher(new OrRequestMatcher(authorizationServer.getEndpointsMatcher(),
                     PathPatternRequestMatcher.withDefaults().matcher("/idp/**")))
-            .with(authorizationServer, server -> server.oidc(Customizer.withDefaults()))
+            // userinfo answers with the person's claims, including those the ID token leaves out
+            .with(authorizationServer, server -> server.oidc(oidc -> oidc.userInfoEndpoint(userInfo -> userInfo
+                    .userInfoMapper(context -> userInfo(users, context.getAuthorization().getPrincipalName())))))
+            // the userinfo endpoint takes the access token as a bearer token
+            .oauth2ResourceServer(resourceServer -> resourceServer
+                    .jwt(jwt -> jwt.decoder(NimbusJwtDecoder.withJwkSource(jwkSource).build())))
             .authorizeHttpRequests(authorize -> authorize
                 .requestMatchers(LOGIN_PAGE, "/idp/assets/**").permitAll()
                 .anyRequest().authenticated())
@@ -116,8 +123,24 @@ class EmbeddedIdentityProviderConfiguration {
             .formLogin(form -> form.loginPage(LOGIN_PAGE).loginProcessingUrl(LOGIN_PAGE)
                     .failureUrl(LOGIN_PAGE + "?error").securityContextRepository(contexts))
             .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
-                    new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
+                    new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
+            // the login page: no script at all, its one style sheet by hash, the form posts only to the portal
+            // (and the redirects after it stay there); nothing of its address leaks to other sites
+            .headers(headers -> headers
+                .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; style-src "
+                        + LoginPageController.STYLE_HASH + "; form-action 'self' " + String.join(" ", baseUrls())
+                        + "; frame-ancestors 'none'; base-uri 'none'"))
+                .referrerPolicy(referrer -> referrer.policy(
+                        org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)));
         return http.build();
+    }
+
+    private static OidcUserInfo userInfo(DemoUsers users, String username) {
+        DemoUsers.DemoUserDetails user = users.find(username)
+                .orElseThrow(() -> new UsernameNotFoundException(username));
+        Map<String, Object> claims = new java.util.LinkedHashMap<>(user.user().claims());
+        claims.put("sub", user.user().subject());
+        return new OidcUserInfo(claims);
     }
 
     @Bean
@@ -214,6 +237,8 @@ class EmbeddedIdentityProviderConfiguration {
     @Bean
     OAuth2TokenCustomizer<JwtEncodingContext> keycloakShapedClaims() {
         String audience = environment.getProperty("tongban.identity.api-audience", "tongban-api");
+        String clientId = environment.getProperty("tongban.identity.portal-client-id", "tongban-portal");
+        Set<String> notInIdToken = realm.clients().get(clientId).notInIdToken();
         return context -> {
             if (!(context.getPrincipal().getPrincipal() instanceof DemoUsers.DemoUserDetails user)) {
                 return;
@@ -223,6 +248,10 @@ class EmbeddedIdentityProviderConfiguration {
             if (idToken || accessToken) {
                 context.getClaims().subject(user.user().subject());
                 context.getClaims().claims(claims -> claims.putAll(user.user().claims()));
+            }
+            if (idToken) {
+                // the ID token travels in the sign-out URL (id_token_hint): no resident ID number in it
+                context.getClaims().claims(claims -> claims.keySet().removeAll(notInIdToken));
             }
             if (accessToken) {
                 Set<String> audiences = new LinkedHashSet<>(context.getClaims().build().getAudience());
@@ -247,7 +276,8 @@ class EmbeddedIdentityProviderConfiguration {
                     String self = "http://localhost:" + port();
                     String browser = publicUrl().orElse(self);
                     current = new IdentityProviderConnection(self, browser + "/oauth2/authorize",
-                            self + "/oauth2/token", self + "/oauth2/jwks", browser + "/connect/logout", clientId, secret);
+                            self + "/oauth2/token", self + "/oauth2/jwks", self + "/userinfo",
+                            browser + "/connect/logout", clientId, secret);
                     connection = current;
                 }
                 return current;

@@ -21,6 +21,36 @@ import static org.springframework.web.util.HtmlUtils.htmlEscape;
 @ConditionalOnProperty(name = "tongban.identity.provider", havingValue = "embedded", matchIfMissing = true)
 class LoginPageController {
 
+    /** The page's only style sheet; the Content-Security-Policy allows exactly this one by its hash. */
+    static final String STYLE = """
+                  body { font-family: system-ui, "PingFang SC", "Microsoft YaHei", sans-serif; background: #f0f2f5;
+                         color: #1f1f1f; margin: 0; }
+                  main { max-width: 380px; margin: 8vh auto; background: #fff; padding: 32px; border-radius: 8px;
+                         box-shadow: 0 1px 4px rgba(0,0,0,.12); }
+                  h1 { font-size: 22px; margin: 0 0 4px; color: #a8071a; }
+                  p.note { margin: 0 0 24px; color: #434343; font-size: 14px; }
+                  label { display: block; font-weight: 600; margin: 16px 0 6px; }
+                  input { width: 100%; box-sizing: border-box; padding: 10px; font-size: 16px; border: 1px solid #8c8c8c;
+                          border-radius: 4px; }
+                  input:focus, button:focus { outline: 3px solid #1677ff; outline-offset: 1px; }
+                  button { margin-top: 24px; width: 100%; padding: 10px; font-size: 16px; background: #a8071a;
+                           color: #fff; border: 0; border-radius: 4px; cursor: pointer; }
+                  .error { background: #fff1f0; border: 1px solid #cf1322; color: #820014; padding: 10px;
+                           border-radius: 4px; margin-bottom: 8px; }
+            """;
+
+    /** {@code 'sha256-…'} of {@link #STYLE}, for the page's Content-Security-Policy. */
+    static final String STYLE_HASH = "'sha256-" + java.util.Base64.getEncoder().encodeToString(sha256(STYLE)) + "'";
+
+    private static byte[] sha256(String text) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private final LocaleResolver locales;
 
     LoginPageController(LocaleResolver locales) {
@@ -42,22 +72,7 @@ class LoginPageController {
                 <meta charset="utf-8">
                 <meta name="viewport" content="width=device-width, initial-scale=1">
                 <title>%s</title>
-                <style>
-                  body { font-family: system-ui, "PingFang SC", "Microsoft YaHei", sans-serif; background: #f0f2f5;
-                         color: #1f1f1f; margin: 0; }
-                  main { max-width: 380px; margin: 8vh auto; background: #fff; padding: 32px; border-radius: 8px;
-                         box-shadow: 0 1px 4px rgba(0,0,0,.12); }
-                  h1 { font-size: 22px; margin: 0 0 4px; color: #a8071a; }
-                  p.note { margin: 0 0 24px; color: #434343; font-size: 14px; }
-                  label { display: block; font-weight: 600; margin: 16px 0 6px; }
-                  input { width: 100%%; box-sizing: border-box; padding: 10px; font-size: 16px; border: 1px solid #8c8c8c;
-                          border-radius: 4px; }
-                  input:focus, button:focus { outline: 3px solid #1677ff; outline-offset: 1px; }
-                  button { margin-top: 24px; width: 100%%; padding: 10px; font-size: 16px; background: #a8071a;
-                           color: #fff; border: 0; border-radius: 4px; cursor: pointer; }
-                  .error { background: #fff1f0; border: 1px solid #cf1322; color: #820014; padding: 10px;
-                           border-radius: 4px; margin-bottom: 8px; }
-                </style>
+                <style>%s</style>
                 </head>
                 <body>
                 <main>
@@ -75,7 +90,7 @@ class LoginPageController {
                 </main>
                 </body>
                 </html>
-                """.formatted(t.lang, htmlEscape(t.title), htmlEscape(t.title), htmlEscape(t.note), error,
+                """.formatted(t.lang, htmlEscape(t.title), STYLE, htmlEscape(t.title), htmlEscape(t.note), error,
                 EmbeddedIdentityProviderConfiguration.LOGIN_PAGE, htmlEscape(t.username), htmlEscape(t.password),
                 htmlEscape(csrf.getParameterName()), htmlEscape(csrf.getToken()), htmlEscape(t.submit));
     }

@@ -60,7 +60,14 @@ record RealmFile(String realm, List<DemoUser> users, Map<String, Client> clients
             Map<String, Client> clients = new LinkedHashMap<>();
             for (JsonNode client : root.path("clients")) {
                 String id = client.path("clientId").asString();
-                clients.put(id, new Client(id, client.path("secret").asString()));
+                java.util.Set<String> notInIdToken = new java.util.TreeSet<>();
+                for (JsonNode mapper : client.path("protocolMappers")) {
+                    JsonNode config = mapper.path("config");
+                    if (config.has("claim.name") && "false".equals(config.path("id.token.claim").asString("true"))) {
+                        notInIdToken.add(config.path("claim.name").asString());
+                    }
+                }
+                clients.put(id, new Client(id, client.path("secret").asString(), java.util.Set.copyOf(notInIdToken)));
             }
             return new RealmFile(root.path("realm").asString(), List.copyOf(users), Map.copyOf(clients));
         } catch (IOException e) {
@@ -117,6 +124,12 @@ record RealmFile(String realm, List<DemoUser> users, Map<String, Client> clients
         }
     }
 
-    record Client(String clientId, String secret) {
+    /**
+     * A client of the realm.
+     *
+     * @param notInIdToken claims whose protocol mapper keeps them out of the ID token (it travels in the
+     *                     sign-out URL as {@code id_token_hint}); they are in the access token and userinfo only
+     */
+    record Client(String clientId, String secret, java.util.Set<String> notInIdToken) {
     }
 }

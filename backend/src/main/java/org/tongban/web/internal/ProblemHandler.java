@@ -31,6 +31,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
@@ -56,9 +57,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     private final Problems problems;
     private final MessageSource messages;
 
-    ProblemHandler(Problems problems, MessageSource messages) {
+    private final int maxErrors;
+
+    ProblemHandler(Problems problems, MessageSource messages, RequestLimits limits) {
         this.problems = problems;
         this.messages = messages;
+        this.maxErrors = limits.problemErrors();
     }
 
     @ExceptionHandler(ProblemException.class)
@@ -108,6 +112,22 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return respond(problems.create(HttpStatus.UNAUTHORIZED, ProblemType.UNAUTHENTICATED), request);
     }
 
+    /**
+     * A multipart body the server cannot parse (truncated, a NUL byte in a file name, not multipart at all)
+     * is the sender's fault: a 400, logged as a warning with the cause's message, without a stack trace.
+     * (Too large is {@link MaxUploadSizeExceededException}, a subclass, answered with 413 below.)
+     */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> handleMalformedMultipart(MultipartException e, HttpServletRequest request) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        log.warn("Malformed multipart request on {} {}: {} ({})", request.getMethod(), request.getRequestURI(),
+                e.getMessage(), cause == e ? "no cause" : cause.getClass().getSimpleName() + ": " + cause.getMessage());
+        return respond(problems.create(HttpStatus.BAD_REQUEST, ProblemType.MULTIPART_MALFORMED), request);
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> handleUnexpected(Exception e, HttpServletRequest request) {
         String incident = UUID.randomUUID().toString();
@@ -148,6 +168,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestBodyLimitFilter.BodyTooLargeException) {
+                // a body without a declared length that went on beyond the limit
+                return asObject(respond(problems.create(HttpStatus.PAYLOAD_TOO_LARGE, ProblemType.PAYLOAD_TOO_LARGE),
+                        request));
+            }
+        }
         return asObject(respond(problems.create(HttpStatus.BAD_REQUEST, ProblemType.INVALID_REQUEST), request));
     }
 
@@ -197,6 +224,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             body = problems.create(statusCode, type);
             ((ProblemDetail) body).setInstance(instance(request));
         }
+        if (body instanceof ProblemDetail problem) {
+            capErrors(problem);
+        }
         return super.createResponseEntity(body, headers, statusCode, request);
     }
 
@@ -205,12 +235,26 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 ? URI.create(servlet.getRequest().getRequestURI()) : null;
     }
 
-    private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem, WebRequest request) {
+    /**
+     * One problem lists at most {@code tongban.limits.problem-errors} errors (a broken file can have
+     * thousands); {@code errorsOmitted} counts the rest.
+     */
+    void capErrors(ProblemDetail problem) {
+        if (problem.getProperties() != null && problem.getProperties().get("errors") instanceof List<?> errors
+                && errors.size() > maxErrors) {
+            problem.setProperty("errors", List.copyOf(errors.subList(0, maxErrors)));
+            problem.setProperty("errorsOmitted", errors.size() - maxErrors);
+        }
+    }
+
+    private ResponseEntity<ProblemDetail> respond(ProblemDetail problem, WebRequest request) {
+        capErrors(problem);
         problem.setInstance(instance(request));
         return ResponseEntity.status(problem.getStatus()).body(problem);
     }
 
-    private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem, HttpServletRequest request) {
+    private ResponseEntity<ProblemDetail> respond(ProblemDetail problem, HttpServletRequest request) {
+        capErrors(problem);
         problem.setInstance(URI.create(request.getRequestURI()));
         return ResponseEntity.status(problem.getStatus()).body(problem);
     }

@@ -30,6 +30,16 @@ class WebConfiguration implements WebMvcConfigurer {
             List.of("api/", "actuator", "v3/", "swagger-ui", "oauth2/", "login", "logout", "idp/", "connect/",
                     "userinfo", ".well-known/", "error");
 
+    /** Before security: an oversized body is refused without reading it, signed in or not. */
+    @Bean
+    org.springframework.boot.web.servlet.FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(
+            RequestLimits limits, org.tongban.web.Problems problems) {
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(
+                new RequestBodyLimitFilter(limits, problems));
+        registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 50);
+        return registration;
+    }
+
     @Bean
     LocaleResolver localeResolver() {
         AcceptHeaderLocaleResolver resolver = new AcceptHeaderLocaleResolver();

@@ -79,4 +79,20 @@ class RealmFileTest {
             assertThat(claims).contains("roles", "department", "national_id", "uscc");
         }
     }
+
+    @Test
+    void theResidentIdNumberIsNeverInAnIdTokenWhichTravelsInTheSignOutUrl() throws Exception {
+        try (InputStream in = new ClassPathResource("keycloak/tongban-realm.json").getInputStream()) {
+            JsonNode root = JsonMapper.builder().build().readTree(in);
+            List<JsonNode> mappers = root.path("clients").valueStream()
+                    .flatMap(c -> c.path("protocolMappers").valueStream())
+                    .filter(m -> "national_id".equals(m.path("config").path("claim.name").asString())).toList();
+            assertThat(mappers).hasSize(root.path("clients").size()).allSatisfy(m -> {
+                assertThat(m.path("config").path("id.token.claim").asString()).isEqualTo("false");
+                assertThat(m.path("config").path("access.token.claim").asString()).isEqualTo("true");
+                assertThat(m.path("config").path("userinfo.token.claim").asString()).isEqualTo("true");
+            });
+        }
+        assertThat(realm.clients().get("tongban-portal").notInIdToken()).contains("national_id");
+    }
 }
