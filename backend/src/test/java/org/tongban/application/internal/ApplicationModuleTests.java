@@ -66,6 +66,8 @@ class ApplicationModuleTests {
     @MockitoBean
     DataExchange exchange;
     @MockitoBean
+    org.tongban.certificate.Certificates certificates;
+    @MockitoBean
     BusinessCalendar calendar;
     @MockitoBean
     CurrentPerson currentPerson;
