@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test, type Browser, type Page } from '@playwright/test'
 import { birthCertificate } from './support/applications.ts'
 import { expectNoSeriousViolations } from './support/axe.ts'
 import { decideTask, signIn, signOut } from './support/people.ts'
@@ -128,6 +128,7 @@ test('a parent registers a newborn without carrying anything the government hold
   await expect(page.getByTestId('application-facts').getByTestId('status-tag')).toHaveText('已办结')
   await expect(page.getByTestId('source-used-birth-medical-certificate')).toContainText(`已调取：${babyName}`)
   await verifyInWallet(page, browser, babyName)
+  await expect(page.getByTestId('certificate-detail')).toBeVisible()
 
   // 6. every use of the parent's data, by department and purpose
   await page.goto('/my/data-uses')
@@ -139,8 +140,46 @@ test('a parent registers a newborn without carrying anything the government hold
 })
 
 /** 我的证照 → the certificate → its PDF; its QR link verified by an anonymous visitor; a tampered copy refused. */
-async function verifyInWallet(page: Page, browser: import('@playwright/test').Browser, holderChild: string) {
-  void page
-  void browser
-  void holderChild
+async function verifyInWallet(page: Page, browser: Browser, childName: string) {
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '我的证照' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: '我的证照' })).toBeVisible()
+  // newest first: the enrolment certificate medical insurance has just issued for this child
+  const row = page.getByTestId('certificates-table').getByRole('row').filter({ hasText: '医疗保障局' }).first()
+  await expect(row).toContainText('有效')
+  await expectNoSeriousViolations(page, 'my certificates')
+  await row.getByRole('link').first().click()
+  const detail = page.getByTestId('certificate-detail')
+  await expect(detail).toBeVisible()
+  await expect(page.getByTestId('certificate-fields')).toContainText(childName)
+  await expectNoSeriousViolations(page, 'a certificate')
+
+  // the PDF, as the download button fetches it
+  const pdfHref = (await page.getByTestId('download-pdf').getAttribute('href')) ?? ''
+  const pdf = await page.request.get(pdfHref)
+  expect(pdf.status()).toBe(200)
+  expect(pdf.headers()['content-type']).toContain('application/pdf')
+  expect((await pdf.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-')
+
+  // the QR code's link, opened by someone who is not signed in
+  const link = (await page.getByRole('link', { name: '打开核验页面' }).getAttribute('href')) ?? ''
+  expect(link).toMatch(/^\/verify#t=/)
+  const address = new URL(link, page.url()).toString()
+  const visitor = await browser.newContext()
+  const anonymous = await visitor.newPage()
+  await anonymous.goto(address)
+  const verdict = anonymous.getByTestId('verdict')
+  await expect(verdict).toHaveAttribute('data-outcome', 'valid')
+  await expect(verdict).toContainText('真实有效')
+  await expect(anonymous.getByTestId('verdict-facts')).toContainText('张*')
+  await expect(anonymous.getByTestId('verdict-facts')).not.toContainText('张三')
+  await expectNoSeriousViolations(anonymous, 'verification page, valid')
+
+  // one character of the signature changed: not genuine
+  const token = address.slice(address.indexOf('#t=') + 3)
+  const last = token.at(-2) === 'A' ? 'B' : 'A'
+  const tampered = `${address.slice(0, address.indexOf('#t=') + 3)}${token.slice(0, -2)}${last}${token.slice(-1)}`
+  const second = await visitor.newPage()
+  await second.goto(tampered)
+  await expect(second.getByTestId('verdict')).toHaveAttribute('data-outcome', 'not-genuine')
+  await visitor.close()
 }
