@@ -7,6 +7,7 @@ import { PortalLayout } from '@/app/layout/PortalLayout'
 import { ApplicationDetailPage } from '@/features/application/components/ApplicationDetailPage'
 import { ApplyPage } from '@/features/application/components/ApplyPage'
 import { MyApplicationsPage } from '@/features/application/components/MyApplicationsPage'
+import { certificateRoutes } from '@/features/certificates/routes'
 import { CataloguePage } from '@/features/catalog/components/CataloguePage'
 import { ServiceGuidePage } from '@/features/catalog/components/ServiceGuidePage'
 import { HomePage } from '@/features/home/components/HomePage'
@@ -55,6 +56,7 @@ export const routes: RouteObject[] = [
             element: <NotificationsPage />,
             handle: { titleKey: 'notifications.title' },
           },
+          ...certificateRoutes,
           ...workbenchRoutes,
           ...workflowAdminRoutes,
           placeholder('admin/platform', 'nav.platformAdmin'),
