@@ -12,6 +12,7 @@ import { CataloguePage } from '@/features/catalog/components/CataloguePage'
 import { ServiceGuidePage } from '@/features/catalog/components/ServiceGuidePage'
 import { HomePage } from '@/features/home/components/HomePage'
 import { NotificationsPage } from '@/features/notifications/components/NotificationsPage'
+import { verificationRoutes } from '@/features/verification/routes'
 import { workbenchRoutes } from '@/features/workbench/routes'
 import { workflowAdminRoutes } from '@/features/workflow-admin/routes'
 
@@ -57,6 +58,7 @@ export const routes: RouteObject[] = [
             handle: { titleKey: 'notifications.title' },
           },
           ...certificateRoutes,
+          ...verificationRoutes,
           ...workbenchRoutes,
           ...workflowAdminRoutes,
           placeholder('admin/platform', 'nav.platformAdmin'),
