@@ -10,6 +10,7 @@ import { MyApplicationsPage } from '@/features/application/components/MyApplicat
 import { certificateRoutes } from '@/features/certificates/routes'
 import { CataloguePage } from '@/features/catalog/components/CataloguePage'
 import { ServiceGuidePage } from '@/features/catalog/components/ServiceGuidePage'
+import { dataUseRoutes } from '@/features/data-use/routes'
 import { HomePage } from '@/features/home/components/HomePage'
 import { NotificationsPage } from '@/features/notifications/components/NotificationsPage'
 import { verificationRoutes } from '@/features/verification/routes'
@@ -59,6 +60,7 @@ export const routes: RouteObject[] = [
           },
           ...certificateRoutes,
           ...verificationRoutes,
+          ...dataUseRoutes,
           ...workbenchRoutes,
           ...workflowAdminRoutes,
           placeholder('admin/platform', 'nav.platformAdmin'),
