@@ -102,3 +102,18 @@ describe('public certificate verification', () => {
     expect(await screen.findByTestId('problem')).toHaveTextContent('文件过大')
   })
 })
+
+describe('public certificate verification in English', () => {
+  it('gives the verdict and the issuer in English', async () => {
+    signedOut({ [PATH]: () => json(result()) })
+    const { user } = renderApp(`/verify#t=${TOKEN}`)
+    await screen.findByTestId('verdict')
+    await user.click(screen.getByTestId('lang-switch'))
+
+    const verdict = await screen.findByTestId('verdict')
+    expect(within(verdict).getByRole('status')).toHaveTextContent('Genuine and valid')
+    expect(verdict).toHaveTextContent('Health Commission')
+    expect(verdict).toHaveTextContent('Birth medical certificate')
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Verify a certificate')
+  })
+})
