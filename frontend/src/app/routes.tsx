@@ -7,10 +7,13 @@ import { PortalLayout } from '@/app/layout/PortalLayout'
 import { ApplicationDetailPage } from '@/features/application/components/ApplicationDetailPage'
 import { ApplyPage } from '@/features/application/components/ApplyPage'
 import { MyApplicationsPage } from '@/features/application/components/MyApplicationsPage'
+import { certificateRoutes } from '@/features/certificates/routes'
 import { CataloguePage } from '@/features/catalog/components/CataloguePage'
 import { ServiceGuidePage } from '@/features/catalog/components/ServiceGuidePage'
+import { dataUseRoutes } from '@/features/data-use/routes'
 import { HomePage } from '@/features/home/components/HomePage'
 import { NotificationsPage } from '@/features/notifications/components/NotificationsPage'
+import { verificationRoutes } from '@/features/verification/routes'
 import { workbenchRoutes } from '@/features/workbench/routes'
 import { workflowAdminRoutes } from '@/features/workflow-admin/routes'
 
@@ -55,6 +58,9 @@ export const routes: RouteObject[] = [
             element: <NotificationsPage />,
             handle: { titleKey: 'notifications.title' },
           },
+          ...certificateRoutes,
+          ...verificationRoutes,
+          ...dataUseRoutes,
           ...workbenchRoutes,
           ...workflowAdminRoutes,
           placeholder('admin/platform', 'nav.platformAdmin'),

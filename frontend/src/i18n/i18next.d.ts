@@ -1,5 +1,6 @@
 import 'i18next'
 import type zhCN from './locales/zh-CN.json'
+import type zhCNCertificates from './locales/zh-CN.certificates.json'
 import type zhCNOfficials from './locales/zh-CN.officials.json'
 import type zhCNWorkbench from './locales/zh-CN.workbench.json'
 
@@ -8,7 +9,7 @@ declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation'
     resources: {
-      translation: typeof zhCN & typeof zhCNWorkbench & typeof zhCNOfficials
+      translation: typeof zhCN & typeof zhCNWorkbench & typeof zhCNOfficials & typeof zhCNCertificates
     }
   }
 }

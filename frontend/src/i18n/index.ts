@@ -1,9 +1,11 @@
 import i18n from 'i18next'
 import { initReactI18next } from 'react-i18next'
 import enUS from './locales/en-US.json'
+import enUSCertificates from './locales/en-US.certificates.json'
 import enUSOfficials from './locales/en-US.officials.json'
 import enUSWorkbench from './locales/en-US.workbench.json'
 import zhCN from './locales/zh-CN.json'
+import zhCNCertificates from './locales/zh-CN.certificates.json'
 import zhCNOfficials from './locales/zh-CN.officials.json'
 import zhCNWorkbench from './locales/zh-CN.workbench.json'
 
@@ -13,8 +15,8 @@ export const DEFAULT_LANGUAGE: Language = 'zh-CN'
 export const LANGUAGE_STORAGE_KEY = 'tongban.language'
 
 export const resources = {
-  'zh-CN': { translation: { ...zhCN, ...zhCNWorkbench, ...zhCNOfficials } },
-  'en-US': { translation: { ...enUS, ...enUSWorkbench, ...enUSOfficials } },
+  'zh-CN': { translation: { ...zhCN, ...zhCNWorkbench, ...zhCNOfficials, ...zhCNCertificates } },
+  'en-US': { translation: { ...enUS, ...enUSWorkbench, ...enUSOfficials, ...enUSCertificates } },
 } as const
 
 export function isLanguage(value: unknown): value is Language {

@@ -13,9 +13,12 @@ export const NAV_ITEMS: readonly NavItem[] = [
   // The catalogue is public: visitors can read the guidance before signing in.
   { path: '/services', labelKey: 'nav.services' },
   { path: '/my/applications', labelKey: 'nav.myApplications', roles: ['citizen', 'business'] },
+  { path: '/my/certificates', labelKey: 'nav.myCertificates', roles: ['citizen', 'business'] },
+  { path: '/my/data-uses', labelKey: 'nav.myDataUses', roles: ['citizen', 'business'] },
   // Department admins decide some steps themselves (e.g. the food licence's review).
   { path: '/workbench', labelKey: 'nav.workbench', roles: ['clerk', 'dept-admin'] },
   { path: '/admin/workflows', labelKey: 'nav.workflows', roles: ['dept-admin', 'admin'] },
+  { path: '/admin/certificates', labelKey: 'nav.certificateAdmin', roles: ['dept-admin'] },
   { path: '/admin/platform', labelKey: 'nav.platformAdmin', roles: ['admin'] },
 ]
 

@@ -23,16 +23,16 @@ describe('the main navigation', () => {
     expect(await navLinks()).toEqual(['首页', '办事服务', '工作台'])
   })
 
-  it('shows services and my applications to citizens, and no workbench', async () => {
+  it('shows services, my applications, certificates and data use to citizens, and no workbench', async () => {
     await renderSignedIn(citizen)
     const links = await navLinks()
-    expect(links).toEqual(['首页', '办事服务', '我的办件'])
+    expect(links).toEqual(['首页', '办事服务', '我的办件', '我的证照', '数据使用记录'])
     expect(links).not.toContain('工作台')
   })
 
   it('shows each administrator their own section, and department admins their workbench', async () => {
     await renderSignedIn({ ...clerk, roles: ['dept-admin', 'admin'] })
-    expect(await navLinks()).toEqual(['首页', '办事服务', '工作台', '流程管理', '平台管理'])
+    expect(await navLinks()).toEqual(['首页', '办事服务', '工作台', '流程管理', '证照管理', '平台管理'])
   })
 
   it('shows platform admins the workflow administration too', async () => {

@@ -132,3 +132,29 @@ describe('the notification bell (通知)', () => {
     await screen.findByRole('button', { name: 'Notifications, 2 unread' })
   })
 })
+
+describe('certificate notifications', () => {
+  it('link to the certificate in the holder’s wallet', async () => {
+    const certificateEntry: NotificationEntry = {
+      id: 'c1',
+      kind: 'certificate-issued',
+      applicationId: 'app-3',
+      certificate: 'TB-20261205-7KQ2M9XA',
+      title: '电子证照已签发：出生医学证明',
+      body: '证照已放入“我的证照”。',
+      createdAt: '2026-12-05T02:00:00Z',
+      read: false,
+    }
+    mockBackend(() => json(marketClerk), {
+      ...catalogHandlers(),
+      '/api/v1/notifications/unread-count': () => json({ unread: 1 }),
+      '/api/v1/notifications': () => json([certificateEntry]),
+    })
+    renderApp('/notifications')
+
+    expect(await screen.findByRole('link', { name: '电子证照已签发：出生医学证明' })).toHaveAttribute(
+      'href',
+      '/my/certificates/TB-20261205-7KQ2M9XA',
+    )
+  })
+})

@@ -1,14 +1,18 @@
 import type { NotificationEntry } from '../types'
 
 export type NotificationTarget =
-  | { kind: 'task' | 'workbench' | 'application'; to: string }
+  | { kind: 'task' | 'workbench' | 'application' | 'certificate'; to: string }
   | undefined
 
 /**
  * Where an entry leads: a clerk's entry (time limits, reassignments) to the task, or to the
- * workbench when the task is not named; an applicant's entry to their application.
+ * workbench when the task is not named; a holder's certificate entry (issued, revoked) to the certificate in
+ * their wallet; an applicant's entry to their application.
  */
 export function notificationTarget(entry: NotificationEntry): NotificationTarget {
+  if (entry.certificate) {
+    return { kind: 'certificate', to: `/my/certificates/${encodeURIComponent(entry.certificate)}` }
+  }
   const forClerks = entry.kind.startsWith('time-limit-') || entry.kind.startsWith('task-reassigned-')
   if (forClerks) {
     // a task reassigned away is no longer mine: the workbench, not the task
