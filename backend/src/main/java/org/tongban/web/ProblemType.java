@@ -36,6 +36,8 @@ public enum ProblemType {
     ATTACHMENT_BAD_NAME("attachment-bad-name"),
     ATTACHMENT_INFECTED("attachment-infected"),
     MATERIALS_MISSING("materials-missing"),
+    /** The database (or another resource the portal needs) cannot be reached right now; try again later. */
+    SERVICE_UNAVAILABLE("service-unavailable"),
     INTERNAL("internal");
 
     private final String slug;

@@ -61,8 +61,8 @@ public class Problems {
 
     /** Writes a problem straight to the response: for filters, outside Spring MVC. */
     public void write(HttpServletRequest request, HttpServletResponse response, HttpStatusCode status,
-            ProblemType type) throws IOException {
-        ProblemDetail problem = create(status, type, localeResolver.resolveLocale(request));
+            ProblemType type, Object... detailArgs) throws IOException {
+        ProblemDetail problem = create(status, type, localeResolver.resolveLocale(request), detailArgs);
         problem.setInstance(java.net.URI.create(request.getRequestURI()));
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -20,10 +20,14 @@ import org.tongban.web.Problems;
 @RestController
 class ProblemErrorController implements ErrorController {
 
-    private final Problems problems;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ProblemErrorController.class);
 
-    ProblemErrorController(Problems problems) {
+    private final Problems problems;
+    private final RequestLimits limits;
+
+    ProblemErrorController(Problems problems, RequestLimits limits) {
         this.problems = problems;
+        this.limits = limits;
     }
 
     @RequestMapping(value = "/error", produces = {MediaType.APPLICATION_PROBLEM_JSON_VALUE, MediaType.ALL_VALUE})
@@ -40,8 +44,31 @@ class ProblemErrorController implements ErrorController {
             case UNSUPPORTED_MEDIA_TYPE -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
             default -> status.is5xxServerError() ? ProblemType.INTERNAL : ProblemType.INVALID_REQUEST;
         };
-        ProblemDetail problem = problems.create(status, type);
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        Object failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+        if (failure instanceof Throwable t && DatabaseUnavailable.causedBy(t)) {
+            // e.g. the session could not be read: the database is down, not the request wrong
+            log.warn("Database unavailable on {}: {}", uri, DatabaseUnavailable.describe(t));
+            long seconds = limits.retryAfter().toSeconds();
+            ProblemDetail problem = problems.create(HttpStatus.SERVICE_UNAVAILABLE, ProblemType.SERVICE_UNAVAILABLE,
+                    seconds);
+            if (uri instanceof String path) {
+                problem.setInstance(java.net.URI.create(path));
+            }
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .header(org.springframework.http.HttpHeaders.RETRY_AFTER, String.valueOf(seconds)).body(problem);
+        }
+        ProblemDetail problem;
+        if (type == ProblemType.INTERNAL) {
+            // the text quotes an incident id: the same one is in the log, with the failure if there was one
+            String incident = java.util.UUID.randomUUID().toString();
+            log.error("Unexpected failure outside Spring MVC, incident {} on {}", incident, uri,
+                    failure instanceof Throwable t ? t : null);
+            problem = problems.create(status, type, incident);
+            problem.setProperty("incidentId", incident);
+        } else {
+            problem = problems.create(status, type);
+        }
         if (uri instanceof String path) {
             problem.setInstance(java.net.URI.create(path));
         }

@@ -59,10 +59,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private final int maxErrors;
 
+    private final java.time.Duration retryAfter;
+
     ProblemHandler(Problems problems, MessageSource messages, RequestLimits limits) {
         this.problems = problems;
         this.messages = messages;
         this.maxErrors = limits.problemErrors();
+        this.retryAfter = limits.retryAfter();
     }
 
     @ExceptionHandler(ProblemException.class)
@@ -130,6 +133,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> handleUnexpected(Exception e, HttpServletRequest request) {
+        if (DatabaseUnavailable.causedBy(e)) {
+            log.warn("Database unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(),
+                    DatabaseUnavailable.describe(e));
+            ProblemDetail problem = problems.create(HttpStatus.SERVICE_UNAVAILABLE, ProblemType.SERVICE_UNAVAILABLE,
+                    retryAfter.toSeconds());
+            problem.setInstance(URI.create(request.getRequestURI()));
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfter.toSeconds())).body(problem);
+        }
         String incident = UUID.randomUUID().toString();
         log.error("Unexpected failure, incident {} on {} {}", incident, request.getMethod(), request.getRequestURI(), e);
         ProblemDetail problem = problems.create(HttpStatus.INTERNAL_SERVER_ERROR, ProblemType.INTERNAL, incident);

@@ -40,6 +40,16 @@ class WebConfiguration implements WebMvcConfigurer {
         return registration;
     }
 
+    /** Outside everything, the session filter included: a database outage there is a 503, not a 500. */
+    @Bean
+    org.springframework.boot.web.servlet.FilterRegistrationBean<DatabaseUnavailableFilter> databaseUnavailableFilter(
+            RequestLimits limits, org.tongban.web.Problems problems) {
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(
+                new DatabaseUnavailableFilter(problems, limits));
+        registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
     @Bean
     LocaleResolver localeResolver() {
         AcceptHeaderLocaleResolver resolver = new AcceptHeaderLocaleResolver();
