@@ -72,5 +72,6 @@ export interface AdminPage {
 
 export interface AdminDetail {
   certificate: CertificateDetail
+  /** the portal subject of the admin who revoked it (not a display name) */
   revokedBy: string | null
 }

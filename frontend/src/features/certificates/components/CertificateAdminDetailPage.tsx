@@ -38,7 +38,8 @@ function IssuedCertificate() {
       </PageProblem>
     )
   }
-  const { certificate, revokedBy } = detail.data
+  // revokedBy is the admin's portal subject, not a name a person could read: not shown
+  const { certificate } = detail.data
   return (
     <div className="page-width page-section cert-detail" data-testid="certificate-admin-detail">
       <p>
@@ -55,7 +56,6 @@ function IssuedCertificate() {
         />
       )}
       <CertificateFacts certificate={certificate} />
-      {revokedBy && <Typography.Paragraph>{t('certificateAdmin.detail.revokedBy', { name: revokedBy })}</Typography.Paragraph>}
       {certificate.status !== 'revoked' && <RevokeButton number={number} onDone={() => setDone(true)} />}
     </div>
   )
