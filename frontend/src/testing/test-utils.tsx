@@ -141,3 +141,13 @@ export function problemDetail(
     'application/problem+json',
   )
 }
+
+/**
+ * Enters a whole text at once, as pasting does: one input event instead of one per character.
+ * Typing a sentence key by key re-validates and re-renders an antd form for every character,
+ * which costs seconds on a busy machine; tests of key-by-key behaviour use `user.type`.
+ */
+export async function enterText(user: ReturnType<typeof userEvent.setup>, element: HTMLElement, text: string) {
+  await user.click(element)
+  await user.paste(text)
+}

@@ -7,7 +7,7 @@ import {
   completeAnswers,
   inCorrection,
 } from '@/testing/application-fixtures'
-import { citizen, renderApp, requestUrl, signedInAs } from '@/testing/test-utils'
+import { citizen, renderApp, requestUrl, signedInAs, enterText } from '@/testing/test-utils'
 // The page loads the correction form on demand: imported here, its code loads with this file
 // instead of inside the first test's time.
 import './CorrectionPanel'
@@ -178,7 +178,7 @@ describe('an application’s page (办件详情)', () => {
     expect(reason).toHaveFocus()
     expect(posted(fetchMock, `/api/v1/applications/${APPLICATION_ID}/withdrawal`)).toHaveLength(0)
 
-    await user.type(reason, '孩子将随父母迁往外地就读')
+    await enterText(user, reason, '孩子将随父母迁往外地就读')
     await user.click(within(dialog).getByRole('button', { name: '确认撤回' }))
 
     await waitFor(() =>

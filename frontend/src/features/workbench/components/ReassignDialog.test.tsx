@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
-import { json, mockBackend, renderApp, requestUrl } from '@/testing/test-utils'
+import { json, mockBackend, renderApp, requestUrl, enterText } from '@/testing/test-utils'
 import {
   COLLEAGUE,
   fakeWorkbench,
@@ -90,7 +90,7 @@ describe('reassignment (改派)', () => {
     expect(await within(dialog).findByRole('alert')).toHaveTextContent('请先选择要改派给谁')
 
     await user.click(within(group).getByRole('radio', { name: /刘洋/ }).closest('label')!)
-    await user.type(within(dialog).getByRole('textbox', { name: /改派原因/ }), '原认领人休假')
+    await enterText(user, within(dialog).getByRole('textbox', { name: /改派原因/ }), '原认领人休假')
     await user.click(within(dialog).getByRole('button', { name: '确认改派' }))
 
     await waitFor(() => expect(screen.getByTestId('reassign-notice')).toHaveTextContent('已将办件 TB-2026-000101 改派给 刘洋'))

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
-import { json, mockBackend, renderApp, requestUrl } from '@/testing/test-utils'
+import { json, mockBackend, renderApp, requestUrl, enterText } from '@/testing/test-utils'
 import {
   fakeWorkbench,
   marketClerk,
@@ -147,7 +147,7 @@ describe('a task (办件办理)', () => {
 
     await user.click(within(items).getByRole('checkbox', { name: '经营场所面积（平方米）' }))
     await user.clear(screen.getByRole('textbox', { name: '理由' }))
-    await user.type(screen.getByRole('textbox', { name: '理由' }), '请补充房产证明中的面积')
+    await enterText(user, screen.getByRole('textbox', { name: '理由' }), '请补充房产证明中的面积')
     await user.click(screen.getByTestId('decision-submit'))
 
     await waitFor(() => expect(decisions(fake)).toHaveLength(1))
@@ -179,7 +179,7 @@ describe('a task (办件办理)', () => {
       '受理',
     ])
     await user.click(within(targets).getByRole('radio', { name: '受理' }).closest('label')!)
-    await user.type(screen.getByRole('textbox', { name: '理由' }), '经营项目与面积不符')
+    await enterText(user, screen.getByRole('textbox', { name: '理由' }), '经营项目与面积不符')
     await user.click(screen.getByTestId('decision-submit'))
 
     await waitFor(() => expect(decisions(fake)).toHaveLength(1))
@@ -233,7 +233,7 @@ describe('a task (办件办理)', () => {
     const { user, router } = await openTask(RED, '食品经营许可 · 受理')
 
     await choose(user, '驳回')
-    await user.type(screen.getByRole('textbox', { name: '理由' }), '材料不全')
+    await enterText(user, screen.getByRole('textbox', { name: '理由' }), '材料不全')
     await user.click(screen.getByTestId('decision-submit'))
 
     const alert = await screen.findByTestId('decision-error')
@@ -265,7 +265,7 @@ describe('a task (办件办理)', () => {
     const { user } = await openTask(RED, '食品经营许可 · 受理')
 
     await choose(user, '驳回')
-    await user.type(screen.getByRole('textbox', { name: '理由' }), '材料不全')
+    await enterText(user, screen.getByRole('textbox', { name: '理由' }), '材料不全')
     await user.click(screen.getByTestId('decision-submit'))
 
     const alert = await screen.findByTestId('decision-error')
@@ -356,7 +356,7 @@ describe('a task (办件办理)', () => {
     ])
     // the items are still the fields' names, whatever the language
     await user.click(within(items).getByRole('checkbox', { name: 'Address of the premises' }))
-    await user.type(screen.getByRole('textbox', { name: 'Reason' }), 'The address is incomplete')
+    await enterText(user, screen.getByRole('textbox', { name: 'Reason' }), 'The address is incomplete')
     await user.click(screen.getByTestId('decision-submit'))
     await waitFor(() => expect(decisions(fake)).toHaveLength(1))
     expect(decisions(fake)[0]?.body).toMatchObject({ action: 'correction', items: ['premisesAddress'] })
