@@ -43,6 +43,7 @@ test('script in every free-text answer is stored and shown as text, never run', 
     },
   })
   for (const [material, file] of [
+    ['business-licence', { name: 'licence.pdf', mimeType: 'application/pdf', buffer: pdf('Business licence') }],
     ['floor-plan', { name: 'floor-plan.png', mimeType: 'image/png', buffer: png(8, 8, [0, 0, 0]) }],
     ['equipment-list', { name: 'equipment.pdf', mimeType: 'application/pdf', buffer: pdf('Equipment') }],
     ['food-safety-rules', { name: 'rules.pdf', mimeType: 'application/pdf', buffer: pdf('Rules') }],

@@ -62,6 +62,8 @@ class DepartmentBoundariesIT {
         Page saved = business.json("PUT", "/api/v1/applications/" + id + "/draft", "{\"formData\":" + form + "}", true);
         assertThat(saved.status()).as(saved.body()).isEqualTo(200);
         String attachments = "/api/v1/applications/" + id + "/attachments?material=";
+        assertThat(business.upload(attachments + "business-licence", "file", "licence.pdf", "application/pdf", PDF)
+                .status()).as("no consent to the business register: the licence is uploaded").isEqualTo(201);
         assertThat(business.upload(attachments + "floor-plan", "file", "plan.png", "image/png", PNG).status()).isEqualTo(201);
         assertThat(business.upload(attachments + "equipment-list", "file", "list.pdf", "application/pdf", PDF).status())
                 .isEqualTo(201);
