@@ -12,10 +12,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param portalClientId   the OIDC client of the portal's backend-for-frontend
  * @param apiAudience      the audience every API bearer token must carry
  * @param jwtClockSkew     tolerated clock difference when checking token lifetimes
+ * @param providerTimeout  the longest the portal waits for the identity provider (token, keys, user info) to
+ *                         connect or to answer; a sign-in then fails with a message instead of hanging
  */
 @ConfigurationProperties("tongban.identity")
 public record IdentityProperties(String provider, String realmFile, String portalClientId, String apiAudience,
-        Duration jwtClockSkew, Keycloak keycloak) {
+        Duration jwtClockSkew, Duration providerTimeout, Keycloak keycloak) {
+
+    public IdentityProperties {
+        if (providerTimeout == null || providerTimeout.isZero() || providerTimeout.isNegative()) {
+            providerTimeout = Duration.ofSeconds(10);
+        }
+    }
 
     public boolean isKeycloak() {
         return "keycloak".equalsIgnoreCase(provider);

@@ -25,9 +25,12 @@ class LazyJwtDecoder implements JwtDecoder {
     private final Supplier<IdentityProviderConnection> connection;
     private final String audience;
     private final Duration clockSkew;
+    private final Duration timeout;
     private volatile JwtDecoder delegate;
 
-    LazyJwtDecoder(Supplier<IdentityProviderConnection> connection, String audience, Duration clockSkew) {
+    LazyJwtDecoder(Supplier<IdentityProviderConnection> connection, String audience, Duration clockSkew,
+            Duration timeout) {
+        this.timeout = timeout;
         this.connection = connection;
         this.audience = audience;
         this.clockSkew = clockSkew;
@@ -44,7 +47,8 @@ class LazyJwtDecoder implements JwtDecoder {
     }
 
     private JwtDecoder build(IdentityProviderConnection connection) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(connection.jwkSetUri()).build();
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(connection.jwkSetUri())
+                .restOperations(ProviderHttp.restTemplate(timeout)).build();
         decoder.setJwtValidator(validator(connection.issuer(), audience, clockSkew));
         return decoder;
     }

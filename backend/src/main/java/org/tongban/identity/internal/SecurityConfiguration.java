@@ -1,8 +1,11 @@
 package org.tongban.identity.internal;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -17,10 +20,15 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient;
+import org.springframework.security.oauth2.client.oidc.authentication.OidcIdTokenDecoderFactory;
+import org.springframework.security.oauth2.client.oidc.authentication.OidcIdTokenValidator;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.userinfo.DefaultOAuth2UserService;
 import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
@@ -28,8 +36,13 @@ import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepo
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtDecoderFactory;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
@@ -89,13 +102,14 @@ class SecurityConfiguration {
     @Bean
     JwtDecoder jwtDecoder(ObjectProvider<IdentityProvider> providers, IdentityProperties properties) {
         return new LazyJwtDecoder(() -> single(providers).connection(), properties.apiAudience(),
-                properties.jwtClockSkew());
+                properties.jwtClockSkew(), properties.providerTimeout());
     }
 
     @Bean
     @Order(Ordered.LOWEST_PRECEDENCE - 10)
     SecurityFilterChain portalSecurity(HttpSecurity http, ClientRegistrationRepository registrations,
-            JwtDecoder jwtDecoder, Problems problems, Environment environment, JdbcPeople people) throws Exception {
+            JwtDecoder jwtDecoder, Problems problems, Environment environment, JdbcPeople people,
+            IdentityProperties properties) throws Exception {
         RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
         // public e-certificate verification: no sign-in, and no CSRF token (it changes nothing and acts for nobody)
         RequestMatcher certificateVerification = PathPatternRequestMatcher.withDefaults()
@@ -136,7 +150,8 @@ class SecurityConfiguration {
             .oauth2Login(login -> login
                 .loginPage("/login")
                 .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(authorizationRequests))
-                .userInfoEndpoint(userInfo -> userInfo.oidcUserService(oidcUserService(people)))
+                .tokenEndpoint(token -> token.accessTokenResponseClient(tokenResponseClient(properties.providerTimeout())))
+                .userInfoEndpoint(userInfo -> userInfo.oidcUserService(oidcUserService(people, properties.providerTimeout())))
                 .defaultSuccessUrl("/", false)
                 .failureUrl("/?signInFailed"))
             .oauth2ResourceServer(resourceServer -> resourceServer
@@ -188,8 +203,38 @@ class SecurityConfiguration {
         }
     }
 
-    private static OAuth2UserService<OidcUserRequest, OidcUser> oidcUserService(JdbcPeople people) {
+    /** The token call gives up after the provider timeout (Spring Security's default client waits forever). */
+    private static RestClientAuthorizationCodeTokenResponseClient tokenResponseClient(Duration timeout) {
+        RestClientAuthorizationCodeTokenResponseClient client = new RestClientAuthorizationCodeTokenResponseClient();
+        client.setRestClient(ProviderHttp.tokenClient(timeout));
+        return client;
+    }
+
+    /**
+     * Checks the ID token of a sign-in as Spring Security's default factory does (RS256, the provider's keys,
+     * the OIDC claims and lifetimes), fetching the keys with the provider timeout.
+     */
+    @Bean
+    JwtDecoderFactory<ClientRegistration> idTokenDecoderFactory(IdentityProperties properties) {
+        Map<String, JwtDecoder> decoders = new ConcurrentHashMap<>();
+        return registration -> decoders.computeIfAbsent(registration.getRegistrationId(), id -> {
+            NimbusJwtDecoder decoder = NimbusJwtDecoder
+                    .withJwkSetUri(registration.getProviderDetails().getJwkSetUri())
+                    .jwsAlgorithm(SignatureAlgorithm.RS256)
+                    .restOperations(ProviderHttp.restTemplate(properties.providerTimeout()))
+                    .build();
+            decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(),
+                    new OidcIdTokenValidator(registration)));
+            decoder.setClaimSetConverter(OidcIdTokenDecoderFactory.createDefaultClaimTypeConverter());
+            return decoder;
+        });
+    }
+
+    private static OAuth2UserService<OidcUserRequest, OidcUser> oidcUserService(JdbcPeople people, Duration timeout) {
+        DefaultOAuth2UserService userInfo = new DefaultOAuth2UserService();
+        userInfo.setRestOperations(ProviderHttp.userInfoTemplate(timeout));
         OidcUserService delegate = new OidcUserService();
+        delegate.setOauth2UserService(userInfo);
         return request -> {
             OidcUser user = delegate.loadUser(request);
             // every sign-in refreshes the official's entry in the person directory
