@@ -57,7 +57,7 @@ test('a citizen applies for primary school enrolment, resumes the draft and subm
   await expect(guardian).toHaveValue(displayName)
   await expect(guardian).toHaveAttribute('readonly', '')
   await page.getByRole('textbox', { name: '儿童姓名' }).fill('张小明')
-  await page.getByRole('textbox', { name: '儿童公民身份号码' }).fill('110105201905010012')
+  await page.getByRole('textbox', { name: '儿童公民身份号码' }).fill('110105201905010013')
   await page.getByRole('radio', { name: '男' }).check()
   await page.getByLabel('儿童出生日期').fill('2019-05-01')
   await expect(page.getByTestId('save-status')).toContainText('已保存')
@@ -73,7 +73,7 @@ test('a citizen applies for primary school enrolment, resumes the draft and subm
   await expectNoSeriousViolations(page, 'application form, error summary')
   await summary.getByRole('link').first().click()
   await expect(page.getByRole('textbox', { name: '儿童公民身份号码' })).toBeFocused()
-  await page.getByRole('textbox', { name: '儿童公民身份号码' }).fill('110105201905010012')
+  await page.getByRole('textbox', { name: '儿童公民身份号码' }).fill('110105201905010013')
   await continueTo(page, '2')
 
   // leave, and come back through My applications

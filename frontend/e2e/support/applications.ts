@@ -10,7 +10,7 @@ export async function enrolment(page: Page): Promise<{ id: string; number: strin
   await api(page, 'PUT', `/api/v1/applications/${id}/draft`, {
     formData: {
       childName: '张小明',
-      childIdNumber: '110105201905010012',
+      childIdNumber: '110105201905010013',
       childGender: 'male',
       childBirthDate: '2019-05-01',
       guardianRelationship: 'father',

@@ -33,7 +33,7 @@ export const enrolmentSchema: FormSchema = {
   ],
   properties: {
     childName: { type: 'string', title: '儿童姓名', 'x-title': { 'en-US': "Child's full name" }, minLength: 1, maxLength: 50, 'x-source': 'household-member.name' },
-    childIdNumber: { type: 'string', title: '儿童公民身份号码', 'x-title': { 'en-US': "Child's resident ID number" }, pattern: '^[0-9]{17}[0-9X]$', 'x-source': 'household-member.idNumber' },
+    childIdNumber: { type: 'string', title: '儿童公民身份号码', 'x-title': { 'en-US': "Child's resident ID number" }, pattern: '^[0-9]{17}[0-9X]$', format: 'cn-resident-id', 'x-source': 'household-member.idNumber' },
     childGender: {
       type: 'string',
       title: '儿童性别',
@@ -61,6 +61,7 @@ export const enrolmentSchema: FormSchema = {
       title: '监护人公民身份号码',
       'x-title': { 'en-US': "Guardian's resident ID number" },
       pattern: '^[0-9]{17}[0-9X]$',
+      format: 'cn-resident-id',
       'x-prefill': 'person.nationalId',
     },
     guardianPhone: { type: 'string', title: '监护人手机号码', 'x-title': { 'en-US': "Guardian's mobile number" }, pattern: '^1[3-9][0-9]{9}$' },
@@ -157,7 +158,7 @@ export const NUMBER = 'TB-20261127-000123'
 /** Every required question answered, as the backend would hold them. */
 export const completeAnswers: FormData = {
   childName: '张小明',
-  childIdNumber: '110105201905010012',
+  childIdNumber: '110105201905010013',
   childGender: 'male',
   childBirthDate: '2019-05-01',
   guardianName: '张三',

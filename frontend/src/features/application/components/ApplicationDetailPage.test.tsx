@@ -111,7 +111,7 @@ describe('an application’s page (办件详情)', () => {
     const inputs = within(panel).getAllByRole('textbox')
     expect(inputs).toHaveLength(1)
     const id = within(panel).getByRole('textbox', { name: '儿童公民身份号码' })
-    expect(id).toHaveValue('110105201905010012')
+    expect(id).toHaveValue('110105201905010013')
     expect(id).not.toHaveAttribute('readonly')
     expect(within(panel).queryByRole('textbox', { name: '儿童姓名' })).not.toBeInTheDocument()
     expect(within(panel).queryByRole('radio')).not.toBeInTheDocument()
@@ -128,14 +128,14 @@ describe('an application’s page (办件详情)', () => {
     )
     expect(posted(fetchMock, `/api/v1/applications/${APPLICATION_ID}/correction`)).toHaveLength(0)
 
-    await user.type(id, '02X')
+    await user.type(id, '021')
     await user.click(within(panel).getByRole('button', { name: '提交补正' }))
 
     await waitFor(() =>
       expect(posted(fetchMock, `/api/v1/applications/${APPLICATION_ID}/correction`)).toEqual([
         {
           step: 'vaccination-record-check',
-          formData: { ...completeAnswers, childIdNumber: '11010520190501002X' },
+          formData: { ...completeAnswers, childIdNumber: '110105201905010021' },
         },
       ]),
     )
@@ -155,7 +155,7 @@ describe('an application’s page (办件详情)', () => {
       "Child's resident ID number",
       'Household register',
     ])
-    expect(within(panel).getByRole('textbox', { name: "Child's resident ID number" })).toHaveValue('110105201905010012')
+    expect(within(panel).getByRole('textbox', { name: "Child's resident ID number" })).toHaveValue('110105201905010013')
     expect(within(panel).getByTestId('answer-childName')).toHaveTextContent("Child's full name张小明")
     expect(within(panel).getByTestId('answer-childGender')).toHaveTextContent("Child's sexMale")
     expect(panel).not.toHaveTextContent(/儿童|监护人/)

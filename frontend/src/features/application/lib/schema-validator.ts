@@ -15,6 +15,7 @@ import {
   type ValidationData,
   type ValidatorType,
 } from '@rjsf/utils'
+import './identity-formats'
 
 /**
  * JSON Schema (draft 2020-12) validation for the forms without generating code: the portal's

@@ -94,6 +94,23 @@ describe('checking answers without generating code (CSP without unsafe-eval)', (
       .toEqual([{ field: 'residencePermitNumber', message: '监护人居住证号码 must be at least 6 characters' }])
   })
 
+  it('checks a resident ID number to its check character, as the server does', () => {
+    // 18 digits, one mistyped: the pattern is met, the check character is not
+    const mistyped = { ...completeAnswers, childIdNumber: '110105201905010012' }
+    expect(validateAnswers(zh, enrolment(), mistyped, { complete: true })).toEqual([
+      {
+        field: 'childIdNumber',
+        message: '儿童公民身份号码不是有效的公民身份号码：须为 18 位，最后一位是校验码（数字或 X），请对照证件逐位核对',
+      },
+    ])
+    expect(validateAnswers(en, enrolment(), mistyped, { complete: true })[0]?.message).toMatch(
+      /^儿童公民身份号码 is not a valid resident ID number: it has 18 characters/,
+    )
+    expect(
+      validateAnswers(zh, enrolment(), { ...completeAnswers, childIdNumber: '11010520190601100X' }, { complete: true }),
+    ).toEqual([])
+  })
+
   it('accepts complete answers', () => {
     expect(validateAnswers(zh, enrolment(), completeAnswers, { complete: true })).toEqual([])
     // cleared answers (rjsf keeps them as undefined) are unanswered, not wrong

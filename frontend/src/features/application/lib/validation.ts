@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next'
 import type { FieldProblem, FormData } from '../types'
+import { isIdentityFormat } from './identity-formats'
 import { firstPerField } from './problems'
 import {
   choiceOptions,
@@ -95,9 +96,9 @@ function describe(t: TFunction, schema: FormSchema, issue: Issue): string {
     case 'enum':
       return t('application.errors.choice', { field })
     case 'format':
-      return params.format === 'date'
-        ? t('application.errors.date', { field })
-        : t('application.errors.invalid', { field })
+      if (params.format === 'date') return t('application.errors.date', { field })
+      if (isIdentityFormat(params.format)) return t(`application.errors.formats.${params.format}`, { field })
+      return t('application.errors.invalid', { field })
     case 'pattern': {
       const kind = patternKind(fieldSchema)
       return kind

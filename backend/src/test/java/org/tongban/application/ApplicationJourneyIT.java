@@ -61,7 +61,7 @@ class ApplicationJourneyIT {
     private static ObjectNode completeAnswers() {
         ObjectNode form = JSON.createObjectNode();
         form.put("childName", "张小明");
-        form.put("childIdNumber", "11010520190601123X");
+        form.put("childIdNumber", "11010520190601100X");
         form.put("childGender", "male");
         form.put("childBirthDate", "2019-06-01");
         form.put("guardianRelationship", "father");

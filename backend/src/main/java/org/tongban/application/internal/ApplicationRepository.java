@@ -35,7 +35,8 @@ class ApplicationRepository {
             idempotency_key, created_at, updated_at, submitted_at, version""";
     private static final String SUMMARY_COLUMNS = """
             id, number, service_code, definition_version, status, applicant_name, enterprise_name, created_at,
-            updated_at, submitted_at, version""";
+            updated_at, submitted_at, version, clock_paused_days,
+            (SELECT MIN(c.requested_at) FROM application_correction c WHERE c.application_id = application.id) AS paused_since""";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -69,7 +70,14 @@ class ApplicationRepository {
     /** A row of the applicant's list: no answers, no documents. */
     record Listed(String id, String number, String serviceCode, int definitionVersion, ApplicationStatus status,
             String applicantName, String enterpriseName, Instant createdAt, Instant updatedAt, Instant submittedAt,
-            long version) {
+            long version, Pause pause) {
+    }
+
+    /**
+     * How long the application's clock has stood still for corrections: the working days of corrections answered,
+     * and since when an open one waits (null: none open).
+     */
+    record Pause(int pausedDays, Instant pausedSince) {
     }
 
     record ListPage(List<Listed> items, long total) {
@@ -95,9 +103,27 @@ class ApplicationRepository {
                         rs.getInt("definition_version"), ApplicationStatus.of(rs.getString("status")),
                         rs.getString("applicant_name"), rs.getString("enterprise_name"), instant(rs.getTimestamp("created_at")),
                         instant(rs.getTimestamp("updated_at")), instant(rs.getTimestamp("submitted_at")),
-                        rs.getLong("version")))
+                        rs.getLong("version"), new Pause(rs.getInt("clock_paused_days"),
+                                instant(rs.getTimestamp("paused_since")))))
                 .list();
         return new ListPage(items, total);
+    }
+
+    /** The application's clock: the working days paused for corrections, and the open correction's start. */
+    Pause pause(String id) {
+        return jdbc.sql("""
+                SELECT clock_paused_days,
+                    (SELECT MIN(c.requested_at) FROM application_correction c WHERE c.application_id = application.id)
+                FROM application WHERE id = ?""").param(id)
+                .query((rs, n) -> new Pause(rs.getInt(1), instant(rs.getTimestamp(2)))).single();
+    }
+
+    /** Adds the working days an answered correction held the clock. */
+    void addPausedDays(String id, int days) {
+        if (days > 0) {
+            jdbc.sql("UPDATE application SET clock_paused_days = clock_paused_days + ? WHERE id = ?").params(days, id)
+                    .update();
+        }
     }
 
     /**

@@ -1,7 +1,9 @@
 package org.tongban.application.internal;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -215,8 +217,14 @@ class ApplicationService {
                     .toList());
         }
         check(published, form, true);
+        Instant pausedSince = application.corrections().stream().map(Application.Correction::requestedAt)
+                .min(Comparator.naturalOrder()).orElseThrow();
         application.resubmit(step, form, clock.instant());
         applications.save(application);
+        if (application.status() == ApplicationStatus.IN_PROGRESS) {
+            // the last open correction is answered: the clock runs again, the promised date moves by the pause
+            applications.addPausedDays(application.id(), calendar.workingDaysBetween(date(pausedSince), today()));
+        }
         engine.fire(new InstanceId(application.workflowInstanceId()), new WorkflowCommand.Resubmit(step, form),
                 actor(application, person));
         return application;
@@ -261,8 +269,20 @@ class ApplicationService {
         if (application.submittedAt() == null) {
             return null;
         }
-        return calendar.addWorkingDays(application.submittedAt().atZone(calendar.zone()).toLocalDate(),
-                published.service().promisedWorkingDays());
+        return expectedCompletion(application.submittedAt(), published, applications.pause(application.id()));
+    }
+
+    private LocalDate expectedCompletion(Instant submittedAt, PublishedDefinition published,
+            ApplicationRepository.Pause pause) {
+        return PromisedDate.of(calendar, submittedAt, published.service().promisedWorkingDays(), pause, clock.instant());
+    }
+
+    private LocalDate date(Instant instant) {
+        return instant.atZone(calendar.zone()).toLocalDate();
+    }
+
+    private LocalDate today() {
+        return date(clock.instant());
     }
 
     LocalDate expectedCompletion(Application application) {
@@ -275,8 +295,7 @@ class ApplicationService {
             return null;
         }
         return definitions.version(listed.serviceCode(), listed.definitionVersion())
-                .map(published -> calendar.addWorkingDays(listed.submittedAt().atZone(calendar.zone()).toLocalDate(),
-                        published.service().promisedWorkingDays()))
+                .map(published -> expectedCompletion(listed.submittedAt(), published, listed.pause()))
                 .orElse(null);
     }
 

@@ -9,7 +9,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
 
 import org.tongban.workflow.FormTexts;
@@ -40,7 +39,7 @@ final class FormValidator {
     List<FieldProblem> validate(String schemaKey, Map<String, Object> formSchema, Map<String, Object> data,
             boolean complete, Locale locale) {
         Schema schema = schemas.computeIfAbsent(schemaKey, key -> SchemaRegistry
-                .withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(json.valueToTree(formSchema)));
+                .withDefaultDialect(IdentityFormats.DIALECT).getSchema(json.valueToTree(formSchema)));
         JsonNode node = json.valueToTree(data);
         // one plain-language problem per field, the first one found
         Map<String, FieldProblem> problems = new java.util.LinkedHashMap<>();
@@ -74,7 +73,11 @@ final class FormValidator {
             case "required" -> "form.required";
             case "type" -> "form.type";
             case "pattern" -> "form.pattern";
-            case "format" -> "form.format";
+            case "format" -> switch (error.getSchemaNode() == null ? "" : error.getSchemaNode().asString("")) {
+                case IdentityFormats.RESIDENT_ID -> "form.format.residentId";
+                case IdentityFormats.USCC -> "form.format.uscc";
+                default -> "form.format";
+            };
             case "minLength", "maxLength" -> "form.length";
             case "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum" -> "form.range";
             case "enum", "const", "oneOf", "anyOf" -> "form.choice";

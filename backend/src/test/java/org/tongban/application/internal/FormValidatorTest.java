@@ -95,4 +95,33 @@ class FormValidatorTest {
         assertThat(validator.validate("test@1", FORM, right, true, Locale.US)).isEmpty();
         assertThat(validator.validate("test@1", FORM, Map.of(), false, Locale.US)).isEqualTo(List.of());
     }
+
+    private static final Map<String, Object> IDS = form("""
+            type: object
+            properties:
+              childIdNumber: { type: string, title: 儿童公民身份号码, x-title: { en-US: "Child's resident ID number" }, pattern: "^[0-9]{17}[0-9X]$", format: cn-resident-id }
+              uscc: { type: string, title: 统一社会信用代码, format: cn-uscc }
+            """);
+
+    private Map<String, String> idProblems(Map<String, Object> data, Locale locale) {
+        Map<String, String> byField = new LinkedHashMap<>();
+        validator.validate("ids@1", IDS, data, false, locale)
+                .forEach(problem -> byField.put(problem.field(), problem.message()));
+        return byField;
+    }
+
+    @Test
+    void identityNumbersAreCheckedToTheirCheckCharacter() {
+        // right length and characters, one digit mistyped: the check character no longer matches
+        assertThat(idProblems(Map.of("childIdNumber", "110105201905010012", "uscc", "91330106MA2GL5XK01"),
+                Locale.SIMPLIFIED_CHINESE)).containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "childIdNumber", "“儿童公民身份号码”不是有效的公民身份号码：须为 18 位，最后一位是校验码（数字或 X），请对照证件逐位核对。",
+                        "uscc", "“统一社会信用代码”不是有效的统一社会信用代码：须为 18 位，最后一位是校验码，请对照营业执照逐位核对。"));
+        assertThat(idProblems(Map.of("childIdNumber", "110105201905010012"), Locale.US))
+                .containsEntry("childIdNumber", "“Child's resident ID number” is not a valid resident ID number: it has 18 "
+                        + "characters and the last one is a check character (a digit or X); check each digit against the ID card.");
+        assertThat(idProblems(Map.of("childIdNumber", "110105201905010013", "uscc", "91330106MA2GL5XK00"),
+                Locale.SIMPLIFIED_CHINESE)).isEmpty();
+        assertThat(idProblems(Map.of("childIdNumber", "11010520190601100X"), Locale.US)).isEmpty();
+    }
 }
