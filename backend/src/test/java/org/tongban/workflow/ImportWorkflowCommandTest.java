@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code import-workflow}, as a department admin runs it on what the department already has: the real
  * DIGIT PGR configuration and a real Camunda process (see src/test/resources/import/README.md), and a
- * small process written here for what those two lack (a fork and join, a numeric condition).
+ * small process written for the tests (written-for-tests/shop-permit.bpmn20.xml) for what those two lack: a fork
+ * and join, a numeric condition, an untranslatable one.
  */
 class ImportWorkflowCommandTest {
 
@@ -132,52 +133,13 @@ class ImportWorkflowCommandTest {
         assertThat(validate(out).status()).isZero();
     }
 
-    /** Written for this test: what the two real files lack. */
-    static final String PARALLEL_PROCESS = """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:flowable="http://flowable.org/bpmn"
-                         xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" targetNamespace="test">
-              <process id="shopPermit" name="Shop permit">
-                <startEvent id="start"/>
-                <sequenceFlow id="f1" sourceRef="start" targetRef="accept"/>
-                <userTask id="accept" name="Accept" flowable:candidateGroups="front-desk" flowable:dueDate="P2D"/>
-                <sequenceFlow id="f2" sourceRef="accept" targetRef="sizeCheck"/>
-                <exclusiveGateway id="sizeCheck" name="Large shop?" default="f4"/>
-                <sequenceFlow id="f3" sourceRef="sizeCheck" targetRef="fork">
-                  <conditionExpression xsi:type="tFormalExpression">${amount > 500 &amp;&amp; kind == "food"}</conditionExpression>
-                </sequenceFlow>
-                <sequenceFlow id="f4" sourceRef="sizeCheck" targetRef="decide"/>
-                <sequenceFlow id="f5" sourceRef="sizeCheck" targetRef="decide">
-                  <conditionExpression xsi:type="tFormalExpression">${riskService.isRisky(execution)}</conditionExpression>
-                </sequenceFlow>
-                <parallelGateway id="fork"/>
-                <sequenceFlow id="f6" sourceRef="fork" targetRef="fireCheck"/>
-                <sequenceFlow id="f7" sourceRef="fork" targetRef="hygieneCheck"/>
-                <userTask id="fireCheck" name="Fire safety check" flowable:candidateGroups="fire"/>
-                <userTask id="hygieneCheck" name="Hygiene check">
-                  <potentialOwner><resourceAssignmentExpression><formalExpression>group(hygiene)</formalExpression></resourceAssignmentExpression></potentialOwner>
-                </userTask>
-                <sequenceFlow id="f8" sourceRef="fireCheck" targetRef="join"/>
-                <sequenceFlow id="f9" sourceRef="hygieneCheck" targetRef="join"/>
-                <parallelGateway id="join"/>
-                <sequenceFlow id="f10" sourceRef="join" targetRef="decide"/>
-                <boundaryEvent id="reminder" attachedToRef="decide">
-                  <timerEventDefinition><timeDuration>P5D</timeDuration></timerEventDefinition>
-                </boundaryEvent>
-                <userTask id="decide" name="Decide" flowable:candidateGroups="managers"/>
-                <sequenceFlow id="f11" sourceRef="decide" targetRef="notify"/>
-                <inclusiveGateway id="notify"/>
-                <sequenceFlow id="f12" sourceRef="notify" targetRef="end"/>
-                <endEvent id="end"/>
-              </process>
-            </definitions>
-            """;
 
     @Test
     void turnsAForkAndJoinOfUserTasksIntoAParallelStepAndASimpleConditionIntoADecision(@TempDir Path folder)
             throws IOException {
+        String process = resource("written-for-tests/shop-permit.bpmn20.xml");
         Path source = folder.resolve("shop-permit.bpmn20.xml");
-        Files.writeString(source, PARALLEL_PROCESS);
+        Files.writeString(source, process);
 
         Run run = run(source.toString(), "--department=market-regulation", "--category=enterprise",
                 "--out=" + folder.resolve("out/enterprise/shop-permit.yaml"), "--lang=en");
@@ -190,11 +152,11 @@ class ImportWorkflowCommandTest {
                 "# BPMN userTask hygieneCheck, potential owners: group(hygiene)",
                 "amount: { type: number", "kind: { type: string");
         assertThat(run.output()).contains(
-                "unsupported: shop-permit.bpmn20.xml:" + line(PARALLEL_PROCESS, null, "id=\"f5\"")
+                "unsupported: shop-permit.bpmn20.xml:" + line(process, null, "id=\"f5\"")
                         + ": f5: The condition ${riskService.isRisky(execution)} is more than comparisons",
-                "unsupported: shop-permit.bpmn20.xml:" + line(PARALLEL_PROCESS, null, "<boundaryEvent id=\"reminder\"")
+                "unsupported: shop-permit.bpmn20.xml:" + line(process, null, "<boundaryEvent id=\"reminder\"")
                         + ": reminder: boundaryEvent is not supported",
-                "unsupported: shop-permit.bpmn20.xml:" + line(PARALLEL_PROCESS, null, "<inclusiveGateway id=\"notify\"")
+                "unsupported: shop-permit.bpmn20.xml:" + line(process, null, "<inclusiveGateway id=\"notify\"")
                         + ": notify: inclusiveGateway is not supported",
                 "is valid (3 element(s) not converted");
     }
