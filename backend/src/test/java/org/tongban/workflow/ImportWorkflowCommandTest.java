@@ -171,6 +171,8 @@ class ImportWorkflowCommandTest {
         assertThat(noDepartment.status()).isEqualTo(2);
         assertThat(noDepartment.output()).contains("unsupported: PgrWorkflowConfig.json:", "--department=<code>",
                 "human-resources-social-security, market-regulation, medical-insurance");
+        assertThat(run(pgr.toString(), "--category=life-event").output())
+                .contains("未转换: PgrWorkflowConfig.json:", "请用 --department=<部门代码> 指定负责办理的部门");
         assertThat(unknownCategory.status()).isEqualTo(2);
         assertThat(unknownCategory.output()).contains("There is no category \"grievances\"",
                 "education, enterprise, health, life-event, social-security");
