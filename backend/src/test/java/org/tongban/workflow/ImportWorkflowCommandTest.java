@@ -119,7 +119,7 @@ class ImportWorkflowCommandTest {
 
         assertThat(run.status()).as(run.output()).isZero();
         String yaml = Files.readString(out.resolve("social-security/camunda-testing-job-announcement.yaml"));
-        assertThat(yaml).contains("start: edit", "# BPMN userTask edit, candidate groups: engineering",
+        assertThat(yaml).contains("start: edit", "# BPMN userTask edit, lane: HR, candidate groups: engineering",
                 "type: decision", "- condition: \"approved == true\"", "next: publish", "otherwise: correct",
                 "approved: { type: boolean", "required: [summary]");
         assertThat(run.output()).contains(

@@ -122,6 +122,8 @@ public final class BpmnImport {
         private final Map<String, String> converted = new HashMap<>();
         private final Set<String> reported = new HashSet<>();
         private final Set<String> usedIds = new HashSet<>();
+        /** Node id → the name of its lane, often the department or role that works it. */
+        private final Map<String, String> lanes = new HashMap<>();
 
         Conversion(List<Element> processes, Map<String, Integer> lines, String sourceFile) {
             this.process = processes.get(0);
@@ -135,6 +137,14 @@ public final class BpmnImport {
         }
 
         ImportedWorkflow run() {
+            for (Element laneSet : children(process, "laneSet")) {
+                for (Element lane : children(laneSet, "lane")) {
+                    for (Element ref : children(lane, "flowNodeRef")) {
+                        lanes.put(ref.getTextContent().strip(), lane.getAttribute("name").isBlank() ? lane.getAttribute("id")
+                                : lane.getAttribute("name").strip());
+                    }
+                }
+            }
             Element start = null;
             for (Element child : children(process, null)) {
                 String type = child.getLocalName();
@@ -383,6 +393,9 @@ public final class BpmnImport {
                 }
             }
             StringBuilder who = new StringBuilder("BPMN userTask " + task.getAttribute("id"));
+            if (lanes.containsKey(task.getAttribute("id"))) {
+                who.append(", lane: ").append(lanes.get(task.getAttribute("id")));
+            }
             if (groups != null) {
                 who.append(", candidate groups: ").append(groups);
             }
