@@ -27,7 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
  * every definition file under a folder without starting the portal, so departments can check files
  * before publishing. Prints each problem as {@code file:line: path: message — hint}; exits 1 when any
  * file has errors, or with {@code --strict} warnings too (a form text without English, a promise
- * shorter than the longest path), so a CI job can keep definitions clean. Department codes come from the realm file the portal ships.
+ * shorter than the longest path), so a CI job can keep definitions clean. A folder without any
+ * definition file (or one that does not exist) is a usage mistake: it says so and exits 2, like a missing argument. Department codes come from the realm file the portal ships.
  */
 public final class ValidateWorkflowsCommand {
 
@@ -45,10 +46,7 @@ public final class ValidateWorkflowsCommand {
             out.println("usage: java -jar tongban.jar validate-workflows <folder> [--lang=en] [--diagram] [--strict]");
             return 2;
         }
-        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-        messages.setBasename("i18n/messages");
-        messages.setDefaultEncoding("UTF-8");
-        messages.setFallbackToSystemLocale(false);
+        ResourceBundleMessageSource messages = messages();
         DefinitionParser parser = new DefinitionParser(departmentsOfRealm());
         int files = 0;
         int invalid = 0;
@@ -56,6 +54,10 @@ public final class ValidateWorkflowsCommand {
         for (String folder : folders) {
             Path root = Path.of(folder);
             List<Path> paths = new ArrayList<>();
+            if (!Files.exists(root)) {
+                out.println(messages.getMessage("workflow.cli.folder-missing", new Object[] {folder}, locale));
+                return 2;
+            }
             if (Files.isRegularFile(root)) {
                 paths.add(root);
                 root = root.toAbsolutePath().getParent().getParent();
@@ -64,6 +66,12 @@ public final class ValidateWorkflowsCommand {
                     walk.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
                             .filter(p -> !p.toString().contains("calendar") && !p.toString().contains("catalogue"))
                             .sorted().forEach(paths::add);
+                }
+                if (paths.isEmpty()) {
+                    // nothing to check is a mistake (a wrong folder), not a success a CI job should report
+                    out.println(messages.getMessage("workflow.cli.no-definition-files",
+                            new Object[] {root.toAbsolutePath().normalize()}, locale));
+                    return 2;
                 }
             }
             for (Path path : paths) {
@@ -89,6 +97,15 @@ public final class ValidateWorkflowsCommand {
         out.println(files + " file(s), " + invalid + " with errors"
                 + (warned > 0 ? ", " + warned + " with warnings only" : ""));
         return invalid == 0 && files > 0 && !(strict && warned > 0) ? 0 : 1;
+    }
+
+    /** The CLI's texts: the portal's message bundle, without falling back to the machine's language. */
+    static ResourceBundleMessageSource messages() {
+        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+        messages.setBasename("i18n/messages");
+        messages.setDefaultEncoding("UTF-8");
+        messages.setFallbackToSystemLocale(false);
+        return messages;
     }
 
     static Set<String> departmentsOfRealm() throws IOException {

@@ -1,6 +1,7 @@
 /**
  * Workflow: how an application moves through departments. Owns the workflow definitions (YAML files
- * in {@code workflows/}, validated, versioned, rendered as state diagrams), the engine that runs
+ * in {@code workflows/}, validated, versioned, rendered as state diagrams, imported from DIGIT and
+ * BPMN files by {@code import-workflow}), the engine that runs
  * applications through them on Spring Statemachine (nothing outside this module may touch it),
  * the business calendar and the time limits of every step.
  *

@@ -62,4 +62,31 @@ class ValidateWorkflowsCommandTest {
         assertThat(run(folder.toString(), "--strict").status()).isEqualTo(1);
         assertThat(run("../workflows", "--strict").status()).isZero();
     }
+
+    @Test
+    void saysSoWhenAFolderHoldsNoDefinitionFileInsteadOfSucceedingOnNothing(@TempDir Path folder) throws IOException {
+        Files.writeString(folder.resolve("notes.txt"), "not a definition");
+        Files.createDirectories(folder.resolve("calendar"));
+        Files.writeString(folder.resolve("calendar/cn-holidays.yaml"), "timezone: Asia/Shanghai\n");
+
+        Run english = run(folder.toString(), "--lang=en");
+        Run chinese = run(folder.toString());
+
+        // the same status as a missing argument: the command was pointed at the wrong place
+        assertThat(english.status()).isEqualTo(2);
+        assertThat(english.output()).contains("Found no definition file to read under \""
+                + folder.toAbsolutePath().normalize() + "\"", "*.yaml and *.yml", "except those under calendar/ and catalogue/")
+                .doesNotContain("0 file(s)");
+        assertThat(chinese.status()).isEqualTo(2);
+        assertThat(chinese.output()).contains("没有找到可读取的流程定义文件", "*.yaml 和 *.yml");
+        assertThat(run().status()).isEqualTo(2);
+    }
+
+    @Test
+    void saysSoWhenTheFolderDoesNotExist(@TempDir Path folder) throws IOException {
+        Run run = run(folder.resolve("workflow").toString(), "--lang=en");
+
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.output()).contains("does not exist: give the folder that holds the definition files");
+    }
 }
