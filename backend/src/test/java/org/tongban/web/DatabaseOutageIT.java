@@ -19,7 +19,6 @@ import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -41,7 +40,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The database goes away while the portal runs (on H2: every connection the pool holds or makes fails as a
+ * The database goes away while the portal runs (on H2 and on MariaDB: every connection the pool holds or makes fails as a
  * network failure would): requests get a 503 problem with Retry-After within 3 s, readiness goes DOWN within
  * 5 s, and both recover when the database is back. Readiness also waits for the start-up runners.
  */
@@ -166,11 +165,10 @@ class DatabaseOutageIT {
                 @Override
                 public Object postProcessBeforeInitialization(Object bean, String name) {
                     if (bean instanceof HikariDataSource hikari && hikari.getDataSource() == null) {
-                        JdbcDataSource h2 = new JdbcDataSource();
-                        h2.setURL(hikari.getJdbcUrl());
-                        h2.setUser(hikari.getUsername());
-                        h2.setPassword(hikari.getPassword());
-                        hikari.setDataSource(breakable(h2, database.getObject()));
+                        // H2 or MariaDB, whichever the run uses, through its JDBC driver
+                        DataSource real = new org.springframework.jdbc.datasource.DriverManagerDataSource(
+                                hikari.getJdbcUrl(), hikari.getUsername(), hikari.getPassword());
+                        hikari.setDataSource(breakable(real, database.getObject()));
                     }
                     return bean;
                 }

@@ -45,6 +45,33 @@ class WorkflowDefinitionApiIT {
     }
 
     @Test
+    void theCatalogueIsRevalidatedByItsETagAndSentCompressed() throws Exception {
+        Page all = browser().get("/api/v1/catalog/services");
+        assertThat(all.status()).isEqualTo(200);
+        assertThat(all.header("Cache-Control")).isEqualTo("no-cache");
+        String etag = all.header("ETag");
+        assertThat(etag).isNotBlank();
+        assertThat(browser().getOnce("/api/v1/catalog/services", "If-None-Match", etag).status())
+                .as("unchanged: no body").isEqualTo(304);
+        Page enterprise = browser().getOnce("/api/v1/catalog/services?category=enterprise", "If-None-Match", etag);
+        assertThat(enterprise.status()).as("another question, another ETag").isEqualTo(200);
+        assertThat(JSON.readTree(enterprise.body()).valueStream().map(s -> s.path("category").asString()).distinct()
+                .toList()).containsExactly("enterprise");
+        assertThat(JSON.readTree(browser().get("/api/v1/catalog/services?q=FOOD").body()).valueStream()
+                .map(s -> s.path("code").asString()).toList()).containsExactly("food-business-licence");
+
+        // browsers that accept gzip get the list (and the app's scripts) compressed
+        java.net.http.HttpResponse<byte[]> gzipped = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
+                        + "/api/v1/catalog/services")).header("Accept-Encoding", "gzip").build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(gzipped.headers().firstValue("Content-Encoding")).contains("gzip");
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzipped.body()))) {
+            assertThat(JSON.readTree(in.readAllBytes())).isEqualTo(JSON.readTree(all.body()));
+        }
+    }
+
+    @Test
     void departmentAdminsValidateAFileAndLearnWhereItIsWrong() throws Exception {
         String broken = Files.readString(Path.of("../workflows/enterprise/food-business-licence.yaml"))
                 .replace("otherwise: review", "otherwise: reviw");
@@ -73,7 +100,9 @@ class WorkflowDefinitionApiIT {
     @Test
     void aDepartmentAdminPublishesANewVersionOfTheirOwnServiceOnly() throws Exception {
         String changed = Files.readString(Path.of("../workflows/enterprise/food-business-licence.yaml"))
-                .replace("businessArea > 500", "businessArea > 300");
+                .replace("businessArea > 500", "businessArea > 300")
+                // a new file on every run: the data folder keeps what earlier runs published
+                + "\n# published by the test at " + java.time.Instant.now() + "\n";
         String path = "/api/v1/workflow-admin/definitions?file=enterprise/food-business-licence.yaml";
 
         Browserless otherDepartment = browser();
@@ -90,9 +119,17 @@ class WorkflowDefinitionApiIT {
 
         int before = JSON.readTree(browser().get("/api/v1/workflow-definitions/food-business-licence").body())
                 .path("version").asInt();
+        String catalogueBefore = browser().get("/api/v1/catalog/services").header("ETag");
         Page published = admin.send("POST", path, "application/yaml", changed);
         assertThat(published.status()).as(published.body()).isEqualTo(201);
         assertThat(JSON.readTree(published.body()).path("latestVersion").asInt()).isEqualTo(before + 1);
+        // the catalogue (served from memory) shows the new version at once, under a new ETag
+        Page catalogue = browser().getOnce("/api/v1/catalog/services", "If-None-Match", catalogueBefore);
+        assertThat(catalogue.status()).isEqualTo(200);
+        assertThat(catalogue.header("ETag")).isNotEqualTo(catalogueBefore);
+        assertThat(JSON.readTree(catalogue.body()).valueStream()
+                .filter(service -> service.path("code").asString().equals("food-business-licence"))
+                .map(service -> service.path("version").asInt())).containsExactly(before + 1);
 
         JsonNode mine = JSON.readTree(admin.get("/api/v1/workflow-admin/services").body());
         assertThat(mine.valueStream().map(s -> s.path("department").asString()).distinct().toList())

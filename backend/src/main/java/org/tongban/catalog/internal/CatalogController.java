@@ -5,16 +5,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
 import org.tongban.identity.Department;
 import org.tongban.identity.Departments;
 import org.tongban.web.ProblemException;
@@ -66,20 +70,60 @@ class CatalogController {
             List<StepView> steps, String diagramUrl, Map<String, Object> formSchema) {
     }
 
+    /**
+     * The catalogue as it stands: the newest version of every service with its summary, built once per change of
+     * the published versions or the departments (a publication on any portal instance shows within seconds).
+     */
+    private record Snapshot(String fingerprint, List<PublishedDefinition> published, List<ServiceSummary> summaries) {
+    }
+
+    private volatile Snapshot snapshot;
+
+    private Snapshot snapshot() {
+        List<PublishedDefinition> published = definitions.latestOfEach();
+        List<Department> all = departments.all();
+        String fingerprint = published.stream().map(p -> p.serviceCode() + "@" + p.version())
+                .collect(Collectors.joining(",")) + "|" + all.stream().map(d -> d.code() + "=" + d.nameZh() + "/" + d.nameEn())
+                .collect(Collectors.joining(","));
+        Snapshot current = snapshot;
+        if (current == null || !current.fingerprint().equals(fingerprint)) {
+            Map<String, Department> byCode = all.stream().collect(Collectors.toMap(Department::code,
+                    Function.identity(), (a, b) -> a, LinkedHashMap::new));
+            current = new Snapshot(fingerprint, published, published.stream().map(p -> summary(p, byCode)).toList());
+            snapshot = current;
+        }
+        return current;
+    }
+
+    /**
+     * The list is public and the same for everyone: served from memory, with an ETag over the published versions and
+     * the question, so a browser that has it gets 304 without a body; it revalidates every time ({@code no-cache}),
+     * as a publication changes the list at once.
+     */
     @GetMapping("/api/v1/catalog/services")
     @Operation(summary = "Services, filtered by keyword (Chinese or English), category, department and audience")
-    List<ServiceSummary> services(@RequestParam(required = false) String q,
+    ResponseEntity<List<ServiceSummary>> services(@RequestParam(required = false) String q,
             @RequestParam(required = false) String category, @RequestParam(required = false) String department,
-            @RequestParam(required = false) String audience) {
-        Map<String, Department> byCode = departmentsByCode();
+            @RequestParam(required = false) String audience, WebRequest request) {
+        Snapshot current = snapshot();
         String keyword = q == null ? "" : q.strip().toLowerCase(Locale.ROOT);
-        return definitions.latestOfEach().stream()
-                .filter(p -> category == null || category.isBlank() || category.equals(p.service().category()))
-                .filter(p -> audience == null || audience.isBlank() || audience.equals(p.service().audience()))
-                .filter(p -> department == null || department.isBlank() || involved(p).contains(department))
-                .filter(p -> keyword.isEmpty() || matches(p.service(), keyword))
-                .map(p -> summary(p, byCode))
-                .toList();
+        // weak: the same list is sent gzip-compressed or not (Tomcat leaves responses with a strong ETag uncompressed)
+        String etag = "W/\"" + Integer.toHexString(Objects.hash(current.fingerprint(), keyword, category, department,
+                audience)) + "\"";
+        if (request.checkNotModified(etag)) {
+            return null;
+        }
+        List<ServiceSummary> matching = new ArrayList<>();
+        for (int i = 0; i < current.published().size(); i++) {
+            PublishedDefinition p = current.published().get(i);
+            if ((category == null || category.isBlank() || category.equals(p.service().category()))
+                    && (audience == null || audience.isBlank() || audience.equals(p.service().audience()))
+                    && (department == null || department.isBlank() || involved(p).contains(department))
+                    && (keyword.isEmpty() || matches(p.service(), keyword))) {
+                matching.add(current.summaries().get(i));
+            }
+        }
+        return ResponseEntity.ok().eTag(etag).cacheControl(CacheControl.noCache()).body(matching);
     }
 
     @GetMapping("/api/v1/catalog/services/{code}")

@@ -40,6 +40,12 @@ class JdbcWorkflowDefinitions implements WorkflowDefinitions {
     private record Cached(long id, long loadedAt) {
     }
 
+    /** The newest version id of every service, remembered as briefly (the catalogue lists them on every visit). */
+    private volatile CachedList latestList;
+
+    private record CachedList(List<Long> ids, long loadedAt) {
+    }
+
     /** A department's name in both languages, for the texts that name one; the code itself when unknown. */
     private final java.util.function.Function<String, LocalizedText> departmentNames;
 
@@ -152,6 +158,7 @@ class JdbcWorkflowDefinitions implements WorkflowDefinitions {
             // another portal instance published the same version at the same moment
         }
         latestIds.remove(code);
+        latestList = null;
         return latestRow(code).map(row -> load(row.id()).published()).orElseThrow();
     }
 
@@ -208,10 +215,16 @@ class JdbcWorkflowDefinitions implements WorkflowDefinitions {
     }
 
     List<Published> latestOfEachPublished() {
-        return jdbc.sql("""
-                SELECT d.id FROM workflow_definition d
-                WHERE d.version = (SELECT MAX(v.version) FROM workflow_definition v WHERE v.service_code = d.service_code)
-                ORDER BY d.service_code""").query(Long.class).list().stream().map(id -> load(id).published()).toList();
+        long now = System.nanoTime();
+        CachedList cached = latestList;
+        if (cached == null || now - cached.loadedAt() >= LATEST_TTL.toNanos()) {
+            cached = new CachedList(List.copyOf(jdbc.sql("""
+                    SELECT d.id FROM workflow_definition d
+                    WHERE d.version = (SELECT MAX(v.version) FROM workflow_definition v WHERE v.service_code = d.service_code)
+                    ORDER BY d.service_code""").query(Long.class).list()), now);
+            latestList = cached;
+        }
+        return cached.ids().stream().map(id -> load(id).published()).toList();
     }
 
     /** The definition as a Mermaid state diagram. */
