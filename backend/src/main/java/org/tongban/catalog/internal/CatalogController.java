@@ -79,9 +79,27 @@ class CatalogController {
 
     private volatile Snapshot snapshot;
 
+    /** The departments, remembered for two seconds: every visit names them, and they change rarely. */
+    private record Remembered(List<Department> all, long at) {
+    }
+
+    private static final long REMEMBER_NANOS = java.time.Duration.ofSeconds(2).toNanos();
+
+    private volatile Remembered remembered;
+
+    private List<Department> departments() {
+        long now = System.nanoTime();
+        Remembered current = remembered;
+        if (current == null || now - current.at() >= REMEMBER_NANOS) {
+            current = new Remembered(List.copyOf(departments.all()), now);
+            remembered = current;
+        }
+        return current.all();
+    }
+
     private Snapshot snapshot() {
         List<PublishedDefinition> published = definitions.latestOfEach();
-        List<Department> all = departments.all();
+        List<Department> all = departments();
         String fingerprint = published.stream().map(p -> p.serviceCode() + "@" + p.version())
                 .collect(Collectors.joining(",")) + "|" + all.stream().map(d -> d.code() + "=" + d.nameZh() + "/" + d.nameEn())
                 .collect(Collectors.joining(","));

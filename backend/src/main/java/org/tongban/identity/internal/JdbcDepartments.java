@@ -24,25 +24,10 @@ class JdbcDepartments implements Departments {
         this.events = events;
     }
 
-    /** The list, remembered for two seconds (every catalogue visit names the departments); a rename here clears it. */
-    private volatile Remembered remembered;
-
-    private record Remembered(List<Department> all, long at) {
-    }
-
-    private static final long REMEMBER_NANOS = java.time.Duration.ofSeconds(2).toNanos();
-
     @Override
     public List<Department> all() {
-        long now = System.nanoTime();
-        Remembered current = remembered;
-        if (current == null || now - current.at() >= REMEMBER_NANOS) {
-            current = new Remembered(List.copyOf(jdbc.sql(
-                    "SELECT code, name_zh, name_en FROM department ORDER BY sort_order, code")
-                    .query(Department.class).list()), now);
-            remembered = current;
-        }
-        return current.all();
+        return jdbc.sql("SELECT code, name_zh, name_en FROM department ORDER BY sort_order, code")
+                .query(Department.class).list();
     }
 
     @Override
@@ -58,7 +43,6 @@ class JdbcDepartments implements Departments {
                 WHERE code = ?""")
                 .params(nameZh, nameEn, java.sql.Timestamp.from(Instant.now()), by, code)
                 .update() == 1;
-        remembered = null;
         if (renamed) {
             events.publishEvent(new DepartmentRenamed(code, nameZh, nameEn, by));
         }
