@@ -234,13 +234,19 @@ class ClusterIT {
                     round++;
                     int attempt = round;
                     String key = "cluster-" + client + "-" + attempt + "-" + UUID.randomUUID();
-                    // the load balancer: a request the first node cannot answer goes to the other one
+                    // the load balancer (as nginx.conf's proxy_next_upstream error timeout http_502 http_503): a
+                    // request the first node cannot answer, or answers with 502/503 while dying, goes to the other one
                     Function<Function<Browserless, Page>, Page> balanced = request -> {
                         if (killed.get()) {
                             return request.apply(onB);
                         }
                         try {
-                            return request.apply(primary);
+                            Page answer = request.apply(primary);
+                            if (answer.status() == 502 || answer.status() == 503) {
+                                failovers.incrementAndGet();
+                                return request.apply(onB);
+                            }
+                            return answer;
                         } catch (RuntimeException unreachable) {
                             failovers.incrementAndGet();
                             return request.apply(onB);
@@ -249,7 +255,7 @@ class ClusterIT {
                     String id = JSON.readTree(balanced.apply(browser -> browser.sendWithHeader("POST",
                             "/api/v1/applications", "application/json", "{\"serviceCode\":\"birth-medical-certificate\"}",
                             "Idempotency-Key", key)).body()).path("id").asString();
-                    balanced.apply(browser -> browser.json("PUT", "/api/v1/applications/" + id
+                    Page register = balanced.apply(browser -> browser.json("PUT", "/api/v1/applications/" + id
                             + "/sources/household-register", "{\"decision\":\"granted\"}", true));
                     Page member = balanced.apply(browser -> browser.json("PUT", "/api/v1/applications/" + id
                             + "/sources/household-member", "{\"decision\":\"granted\",\"recordKey\":\"110105199205121222\"}",
@@ -261,7 +267,10 @@ class ClusterIT {
                     Page submitted = balanced.apply(browser -> browser.json("POST",
                             "/api/v1/applications/" + id + "/submission", null, true));
                     if (submitted.status() != 200 && problems.size() < 5) {
-                        problems.add(submitted.status() + " " + submitted.body());
+                        // with what the steps before it answered, to tell a lost consent from a refused submission
+                        problems.add(submitted.status() + " " + submitted.body() + " after household-register "
+                                + register.status() + ", household-member " + member.status() + ", draft "
+                                + draft.status() + (killed.get() ? " (after the kill)" : ""));
                     }
                     if (submitted.status() == 200) {
                         acknowledged.put(id, JSON.readTree(submitted.body()).path("number").asString());
