@@ -65,7 +65,7 @@ class CertificatePdf {
     private static final Color INK = new Color(0x1f, 0x1f, 0x1f);
     private static final Color MUTED = new Color(0x59, 0x59, 0x59);
     private static final Color FRAME = new Color(0xa6, 0x1b, 0x29);
-    private static final float QR_SIZE = 112;
+    private static final float QR_SIZE = 128;
 
     /** At most this many parsed font pairs are kept: one per PDF being drawn at the same moment. */
     private static final int KEPT_FONTS = 4;
@@ -266,11 +266,14 @@ class CertificatePdf {
         return value.toString();
     }
 
-    /** The QR code of a text: error correction M, no quiet zone (the page's white space is one). */
+    /**
+     * The QR code of a text: error correction M, with the standard quiet zone of four modules drawn white around it
+     * (the caption below came closer than that, and some codes did not read back).
+     */
     static BitMatrix matrix(String text) {
         Map<EncodeHintType, Object> hints = new EnumMap<>(EncodeHintType.class);
         hints.put(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M);
-        hints.put(EncodeHintType.MARGIN, 0);
+        hints.put(EncodeHintType.MARGIN, 4);
         try {
             return new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0, hints);
         } catch (WriterException e) {

@@ -177,9 +177,23 @@ class CertificatePdfTest {
         }
     }
 
+    /**
+     * Reads the QR code as a scanner pointed at it would: the code's corner of the page, drawn at 300 dpi. Decoding the
+     * whole page at 150 dpi failed now and then (FormatException), depending on the random token and the text.
+     */
     private static String qr(byte[] pdf) throws Exception {
         try (PDDocument document = Loader.loadPDF(pdf)) {
-            BufferedImage image = new PDFRenderer(document).renderImageWithDPI(0, 150);
+            PDFRenderer renderer = new PDFRenderer(document);
+            // crisp edges, as a printer draws them: anti-aliased seams between the rows of modules are not in print
+            renderer.setRenderingHints(new java.awt.RenderingHints(java.awt.RenderingHints.KEY_ANTIALIASING,
+                    java.awt.RenderingHints.VALUE_ANTIALIAS_OFF));
+            BufferedImage page = renderer.renderImageWithDPI(0, 300);
+            // the code's column at the foot of the page (right of the footer's text, A4 with 56 pt margins): a whole
+            // page of CJK text offers the finder-pattern search false candidates
+            float scale = 300f / 72;
+            int left = Math.round((595 - 56 - 128 - 8) * scale);
+            int top = page.getHeight() / 2;
+            BufferedImage image = page.getSubimage(left, top, page.getWidth() - left, page.getHeight() - top);
             int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
             BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(
                     new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)));
