@@ -22,7 +22,26 @@ export const WITHDRAWABLE: readonly ApplicationStatus[] = ['submitted', 'in-prog
 /** The time-limit light of a waiting step: yellow on its last working day, red when overdue. */
 export type Light = 'GREEN' | 'YELLOW' | 'RED' | 'PAUSED'
 
-/** A step waiting for a department (or, while `status` is correction, for the applicant). */
+/** The role of a step that waits for the applicant (申请人确认), not for a clerk. */
+export const APPLICANT_ROLE = '~applicant'
+
+/** What the applicant may answer at a step that waits for them. */
+export type AnswerAction = 'confirm' | 'reopen' | 'supply'
+
+/** A step waiting for the applicant: what they are asked, what they may do, until when. */
+export interface AwaitingApplicant {
+  step: string
+  name: LocalizedText | null
+  description: LocalizedText | null
+  actions: AnswerAction[]
+  /** Without an answer by then the step continues as confirmed. */
+  dueAt: string | null
+}
+
+/**
+ * A step waiting for a department (or, while `status` is correction, for the applicant; or for the applicant's
+ * answer when `role` is {@link APPLICANT_ROLE}).
+ */
 export interface CurrentStep {
   step: string
   branch: string | null
@@ -44,6 +63,11 @@ export const TIMELINE_ACTIONS = [
   'withdraw',
   'auto:issue-certificate',
   'auto:notify',
+  'confirm',
+  'reopen',
+  'supply',
+  'timeout',
+  'escalate',
 ] as const
 export type TimelineAction = (typeof TIMELINE_ACTIONS)[number]
 
@@ -154,6 +178,10 @@ export interface ApplicationView {
   corrections?: CorrectionRequest[] | null
   attachments: Attachment[] | null
   version: number
+  /** A step that waits for the applicant's answer, if any. */
+  awaiting?: AwaitingApplicant | null
+  /** The named end state it ended in (e.g. 已解决), when its workflow names them. */
+  endState?: LocalizedText | null
 }
 
 /** POST /api/v1/applications/{id}/submission. */

@@ -20,6 +20,7 @@ import { CurrentSteps, Timeline, useNames } from './ApplicationProgress'
 import { applicationHref } from './MyApplicationsPage'
 import { Loading, PageProblem, SignInPrompt } from '@/components/PageStates'
 import { StatusTag } from './StatusTag'
+import { AwaitingPanel } from './AwaitingPanel'
 import { WithdrawButton } from './WithdrawDialog'
 import '../application.css'
 
@@ -106,6 +107,7 @@ export function ApplicationDetailPage() {
         </Fact>
         <Fact term={t('myApplications.detail.status')}>
           <StatusTag status={view.status} />
+          {view.endState && <span data-testid="end-state"> · {localize.text(view.endState)}</span>}
         </Fact>
         {view.applicantName && <Fact term={t('myApplications.detail.applicant')}>{view.applicantName}</Fact>}
         {view.enterpriseName && <Fact term={t('myApplications.detail.enterprise')}>{view.enterpriseName}</Fact>}
@@ -123,6 +125,14 @@ export function ApplicationDetailPage() {
         <p>
           <Link to={applicationHref(view)}>{t('myApplications.detail.continue')}</Link>
         </p>
+      )}
+
+      {view.awaiting && (
+        <AwaitingPanel
+          applicationId={view.id}
+          awaiting={view.awaiting}
+          onDone={(action) => setNotice(t(`myApplications.awaiting.done.${action}`))}
+        />
       )}
 
       {correction && schema && service.data && (

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { useLocalize } from '@/lib/localize'
 import type { Department, ServiceDetail } from '@/lib/catalog/types'
 import { useFormat } from '../lib/format'
-import { TIMELINE_ACTIONS, type CurrentStep, type TimelineAction, type TimelineEntry } from '../types'
+import { APPLICANT_ROLE, TIMELINE_ACTIONS, type CurrentStep, type TimelineAction, type TimelineEntry } from '../types'
 
 /** Names for step ids (from the guidance) and department codes (from /departments). */
 export function useNames(service: ServiceDetail | undefined, departments: readonly Department[] | undefined) {
@@ -35,8 +35,12 @@ export function CurrentSteps({ steps, names, labelledBy }: { steps: readonly Cur
         <li key={`${step.step}-${step.branch ?? ''}`} className="application-steps__item">
           <p className="application-steps__name">{names.step(step.step)}</p>
           <p className="application-steps__detail">
-            {step.department && (
-              <span>{t('myApplications.detail.department', { name: names.department(step.department) })}</span>
+            {step.role === APPLICANT_ROLE ? (
+              <span>{t('myApplications.detail.waitingForYou')}</span>
+            ) : (
+              step.department && (
+                <span>{t('myApplications.detail.department', { name: names.department(step.department) })}</span>
+              )
             )}
             {step.dueAt && step.light !== 'PAUSED' && (
               <span>{t('myApplications.detail.due', { date: format.dueDay(step.dueAt) })}</span>
@@ -64,6 +68,11 @@ const ACTION_KEYS: Record<TimelineAction, ParseKeys> = {
   withdraw: 'myApplications.detail.actions.withdraw',
   'auto:issue-certificate': 'myApplications.detail.actions.autoIssueCertificate',
   'auto:notify': 'myApplications.detail.actions.autoNotify',
+  confirm: 'myApplications.detail.actions.confirm',
+  reopen: 'myApplications.detail.actions.reopen',
+  supply: 'myApplications.detail.actions.supply',
+  timeout: 'myApplications.detail.actions.timeout',
+  escalate: 'myApplications.detail.actions.escalate',
 }
 
 function isKnownAction(action: string): action is TimelineAction {

@@ -16,13 +16,27 @@ import java.util.Set;
  * @param departments department codes ({@code department} claim, from the person's groups)
  * @param nationalId  verified resident ID number ({@code national_id}), if the provider holds one
  * @param enterprise  the enterprise a business user acts for ({@code uscc}, {@code enterprise_name})
+ * @param departmentRoles the roles the identity provider says the person holds in their departments, written
+ *                    {@code department:role} ({@code department_roles} claim, from their groups); the portal's own
+ *                    grants are added by {@link DepartmentRoles}
  */
 public record Person(String subject, String username, String displayName, String email, Set<Role> roles,
-        List<String> departments, Optional<ResidentIdNumber> nationalId, Optional<Enterprise> enterprise) {
+        List<String> departments, Optional<ResidentIdNumber> nationalId, Optional<Enterprise> enterprise,
+        Set<String> departmentRoles) {
 
     public Person {
         roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
         departments = List.copyOf(departments);
+        // a role counts only in a department the person belongs to
+        List<String> own = departments;
+        departmentRoles = departmentRoles == null ? Set.of() : departmentRoles.stream()
+                .filter(held -> held.indexOf(':') > 0 && own.contains(held.substring(0, held.indexOf(':'))))
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
+    public Person(String subject, String username, String displayName, String email, Set<Role> roles,
+            List<String> departments, Optional<ResidentIdNumber> nationalId, Optional<Enterprise> enterprise) {
+        this(subject, username, displayName, email, roles, departments, nationalId, enterprise, Set.of());
     }
 
     public boolean hasRole(Role role) {
@@ -45,7 +59,7 @@ public record Person(String subject, String username, String displayName, String
                 .map(uscc -> new Enterprise(string(claims.get("enterprise_name")), uscc));
         return new Person(subject, username, displayName(claims, username), string(claims.get("email")), roles,
                 strings(claims.get("department")), ResidentIdNumber.parse(string(claims.get("national_id"))),
-                enterprise);
+                enterprise, Set.copyOf(strings(claims.get("department_roles"))));
     }
 
     /** The realm roles: our own {@code roles} claim, or Keycloak's standard {@code realm_access.roles}. */

@@ -36,6 +36,10 @@ public enum ProblemType {
     ATTACHMENT_BAD_NAME("attachment-bad-name"),
     ATTACHMENT_INFECTED("attachment-infected"),
     MATERIALS_MISSING("materials-missing"),
+    /** A department already has a role, or the portal a department, of this code. */
+    ALREADY_EXISTS("already-exists"),
+    /** A department's role can only be granted to an official of that department whom the portal knows. */
+    NOT_AN_OFFICIAL("not-an-official"),
     /** The database (or another resource the portal needs) cannot be reached right now; try again later. */
     SERVICE_UNAVAILABLE("service-unavailable"),
     INTERNAL("internal");

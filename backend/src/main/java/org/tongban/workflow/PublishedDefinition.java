@@ -41,6 +41,9 @@ public interface PublishedDefinition {
     /** The top-level steps in file order; a parallel step holds its branches' tasks. */
     List<Step> steps();
 
+    /** The named end states (办结状态), by id; empty when the definition names none. */
+    Map<String, Step.End> ends();
+
     /** Any step by id, branch tasks included. */
     Optional<Step> step(String id);
 

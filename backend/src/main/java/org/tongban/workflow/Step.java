@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 /** One step of a workflow. Step ids are unique across a definition, parallel branches included. */
-public sealed interface Step permits Step.Task, Step.Decision, Step.Parallel, Step.Automatic {
+public sealed interface Step permits Step.Task, Step.Applicant, Step.Decision, Step.Parallel, Step.Automatic {
 
     /** Where a finished application ends: approved, rejected or withdrawn by the applicant. */
     List<String> OUTCOMES = List.of("approved", "rejected", "withdrawn");
@@ -21,15 +21,66 @@ public sealed interface Step permits Step.Task, Step.Decision, Step.Parallel, St
      * @param visibleMaterials the materials (documents, or the shared records standing in for them) the clerk may open
      * @param branch           the parallel branch it belongs to, or null at the top level
      * @param next             where approval leads; null for a task inside a branch (the next task or the join)
+     * @param timeLimitHours   the time limit in hours around the clock, instead of working days (e.g. a hotline's
+     *                         "contact the citizen within 24 hours")
+     * @param escalation       where the task moves when its time limit has passed; null: the escalation only
+     *                         notifies the department
+     * @param assignsNext      the clerk names the official who will hold the next step (派单)
      */
     record Task(String id, LocalizedText name, String department, String role, Integer timeLimitWorkingDays,
             List<String> visibleFields, List<String> visibleMaterials, boolean correction, List<String> returnTo,
-            String next, String branch) implements Step {
+            String next, String branch, Integer timeLimitHours, Escalation escalation, boolean assignsNext)
+            implements Step {
+
+        public Task(String id, LocalizedText name, String department, String role, Integer timeLimitWorkingDays,
+                List<String> visibleFields, List<String> visibleMaterials, boolean correction, List<String> returnTo,
+                String next, String branch) {
+            this(id, name, department, role, timeLimitWorkingDays, visibleFields, visibleMaterials, correction,
+                    returnTo, next, branch, null, null, false);
+        }
 
         /** The answer is a visible field, or lies inside one ({@code mother.name} inside {@code mother}). */
         public boolean sees(String field) {
             return visibleFields.stream().anyMatch(visible -> field.equals(visible) || field.startsWith(visible + "."));
         }
+    }
+
+    /**
+     * Where an overdue task goes (升级): to another role of its department (a supervisor), to another department
+     * (with a role, clerk when none is given), or on to a named step. Exactly one of {@code role}/{@code department}
+     * (a move of the waiting task) and {@code step} (a transition) is set.
+     */
+    record Escalation(String role, String department, String step) {
+
+        public boolean moves() {
+            return step == null;
+        }
+    }
+
+    /**
+     * A step for the applicant after submission (申请人确认): the application waits until the applicant confirms
+     * the result, reopens the case with a reason (it goes back to {@code reopenTo}) or supplies information, each
+     * with an optional comment. When the time limit passes without an answer the step continues as confirmed
+     * (e.g. "a complaint is closed when the citizen does not object within 7 days").
+     *
+     * @param actions a subset of {@link #CONFIRM}, {@link #REOPEN}, {@link #SUPPLY}
+     */
+    record Applicant(String id, LocalizedText name, LocalizedText description, List<String> actions,
+            Integer timeLimitWorkingDays, Integer timeLimitHours, String reopenTo, String next) implements Step {
+
+        public static final String CONFIRM = "confirm";
+        public static final String REOPEN = "reopen";
+        public static final String SUPPLY = "supply";
+        /** The department and role stored with the waiting step: no clerk's queue shows it. */
+        public static final String ROLE = "~applicant";
+
+        public boolean allows(String action) {
+            return actions.contains(action);
+        }
+    }
+
+    /** A named end state (办结状态) and the outcome it counts as: approved or rejected. */
+    record End(String id, LocalizedText name, String outcome) {
     }
 
     /** A choice made from the form data without a clerk: the first true condition wins. */

@@ -8,8 +8,29 @@ public sealed interface WorkflowCommand {
     /** The step it acts on; null for commands on the whole application. */
     String step();
 
-    /** A clerk approves their step (通过). */
-    record Approve(String step, String comment) implements WorkflowCommand {
+    /**
+     * A clerk approves their step (通过).
+     *
+     * @param assignee at a step that names the next official ({@code assignsNext}): the subject of the official who
+     *                 will hold the next step; otherwise null
+     */
+    record Approve(String step, String comment, String assignee) implements WorkflowCommand {
+
+        public Approve(String step, String comment) {
+            this(step, comment, null);
+        }
+    }
+
+    /** The applicant confirms the result at an applicant step (确认办结), with an optional comment. */
+    record Confirm(String step, String comment) implements WorkflowCommand {
+    }
+
+    /** The applicant reopens the case at an applicant step (重新办理); the reason is required. */
+    record Reopen(String step, String reason) implements WorkflowCommand {
+    }
+
+    /** The applicant supplies information at an applicant step (补充说明); the text is required. */
+    record Supply(String step, String text) implements WorkflowCommand {
     }
 
     /** A clerk rejects (不予办理); the reason is required and shown to the applicant. */

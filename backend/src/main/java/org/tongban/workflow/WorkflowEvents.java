@@ -54,7 +54,23 @@ public final class WorkflowEvents {
     public record TimeLimitOverdue(Ref ref, String step, String department, Instant dueAt) {
     }
 
-    /** A step is still overdue a working day later: escalate to the department's admins. */
+    /**
+     * A step is still overdue a working day later (a limit in hours: when the hours are over): escalate to the
+     * department's admins.
+     */
     public record TimeLimitEscalated(Ref ref, String step, String department, Instant dueAt) {
+    }
+
+    /** A step now waits for the applicant (申请人确认) until {@code dueAt}; without an answer it continues as confirmed. */
+    public record ApplicantStepStarted(Ref ref, String step, Instant dueAt) {
+    }
+
+    /** A dispatching clerk named the official who holds the next step (派单). */
+    public record TaskAssigned(Ref ref, String step, String department, String assignee, String by) {
+    }
+
+    /** An overdue task was handed to another role or department by its escalation (升级转办). */
+    public record TaskEscalated(Ref ref, String step, String fromDepartment, String fromRole, String department,
+            String role) {
     }
 }

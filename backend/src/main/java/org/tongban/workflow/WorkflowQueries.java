@@ -11,7 +11,8 @@ public interface WorkflowQueries {
     /**
      * A page of a queue, filtered and sorted by deadline in the database.
      *
-     * @param roles     the roles whose steps to list; empty = every role (a department admin's overview)
+     * @param roles     the roles whose steps to list: realm roles, and a department's own roles as {@code department:role};
+     *                  empty = every role (a department admin's overview)
      * @param claimedBy only steps this subject holds, or null
      * @param search    part of an application number (any letter case) or of the applicant's name, or null
      * @param light     only steps with this light, or null

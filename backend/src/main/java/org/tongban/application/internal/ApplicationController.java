@@ -60,6 +60,18 @@ class ApplicationController {
     record Correction(@NotBlank @Size(max = 100) String step, @NotNull Map<String, Object> formData) {
     }
 
+    /** The applicant's answer at an applicant step: confirm (optional comment), reopen or supply (text required). */
+    record Answer(@NotNull @Pattern(regexp = "confirm|reopen|supply") String action, @Size(max = 2000) String text) {
+    }
+
+    /**
+     * A step waiting for the applicant (申请人确认): what they are asked, what they may do and until when (without an
+     * answer it continues as confirmed).
+     */
+    record AwaitingApplicant(String step, LocalizedText name, LocalizedText description, List<String> actions,
+            Instant dueAt) {
+    }
+
     /**
      * {@code correction}: the first open correction request (of {@code corrections}, one per step that asked);
      * {@code lockedFields}: answers that agreed shared records give (not editable); {@code sources}: the data the
@@ -71,7 +83,8 @@ class ApplicationController {
             List<SourceView> sources, Set<String> satisfiedMaterials, String applicantName, String enterpriseName,
             Instant createdAt, Instant updatedAt, Instant submittedAt, LocalDate expectedCompletion,
             List<InstanceView.ActiveStep> currentSteps, List<TimelineEntry> timeline, CorrectionRequest correction,
-            List<CorrectionRequest> corrections, List<Attachment> attachments, long version) {
+            List<CorrectionRequest> corrections, List<Attachment> attachments, long version,
+            AwaitingApplicant awaiting, LocalizedText endState) {
     }
 
     /**
@@ -184,6 +197,15 @@ class ApplicationController {
         return view(person, application);
     }
 
+    @PostMapping("/api/v1/applications/{id}/steps/{step}/answer")
+    @Operation(summary = "Answer a step that waits for me: confirm the result, reopen the case (with the reason) or "
+            + "supply information")
+    ApplicationView answer(@PathVariable String id, @PathVariable @Size(max = 100) String step,
+            @Valid @RequestBody Answer answer) {
+        Person person = currentPerson.require();
+        return view(person, applications.answer(person, id, step, answer.action(), answer.text()));
+    }
+
     @PostMapping("/api/v1/applications/{id}/correction")
     @Operation(summary = "Resubmit after a correction request: only the flagged items may change")
     ApplicationView correct(@PathVariable String id, @Valid @RequestBody Correction correction) {
@@ -217,7 +239,23 @@ class ApplicationController {
                 application.updatedAt(), application.submittedAt(), details.expectedCompletion(), details.currentSteps(),
                 details.history().stream().map(entry -> timeline(published, entry)).toList(),
                 corrections.isEmpty() ? null : corrections.get(0), corrections, details.attachments(),
-                application.version());
+                application.version(), awaiting(published, details.currentSteps()), details.endState());
+    }
+
+    private static AwaitingApplicant awaiting(PublishedDefinition published, List<InstanceView.ActiveStep> steps) {
+        for (InstanceView.ActiveStep active : steps) {
+            if (org.tongban.workflow.Step.Applicant.ROLE.equals(active.role())) {
+                var step = published.steps().stream()
+                        .filter(org.tongban.workflow.Step.Applicant.class::isInstance)
+                        .map(org.tongban.workflow.Step.Applicant.class::cast)
+                        .filter(applicant -> applicant.id().equals(active.step())).findFirst();
+                if (step.isPresent()) {
+                    return new AwaitingApplicant(active.step(), step.get().name(), step.get().description(),
+                            step.get().actions(), active.dueAt());
+                }
+            }
+        }
+        return null;
     }
 
     // the department that holds a step, shown instead of the official's identity

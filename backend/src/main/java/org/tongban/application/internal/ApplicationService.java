@@ -200,6 +200,27 @@ class ApplicationService {
         return applications.find(id).orElseThrow();
     }
 
+    /**
+     * Answers a step that waits for the applicant (申请人确认): confirm the result, reopen the case (the reason is
+     * required) or supply information (the text is required). The workflow's end, if this ends it, is recorded on the
+     * application by the event, in this transaction.
+     */
+    @Transactional
+    Application answer(Person person, String id, String step, String action, String text) {
+        Application application = owned(person, id);
+        if (application.workflowInstanceId() == null) {
+            throw new DomainException(org.tongban.workflow.WorkflowProblem.NOT_ALLOWED);
+        }
+        String written = text == null || text.isBlank() ? null : text.strip();
+        WorkflowCommand command = switch (action) {
+            case "confirm" -> new WorkflowCommand.Confirm(step, written);
+            case "reopen" -> new WorkflowCommand.Reopen(step, written);
+            default -> new WorkflowCommand.Supply(step, written);
+        };
+        engine.fire(new InstanceId(application.workflowInstanceId()), command, actor(application, person));
+        return applications.find(id).orElseThrow();
+    }
+
     /** Answers a correction request: only the flagged answers may change; the step's clock runs again. */
     @Transactional
     Application correct(Person person, String id, String step, Map<String, Object> answers) {
@@ -247,22 +268,26 @@ class ApplicationService {
     record Details(Application application, PublishedDefinition definition, List<String> prefilledFields,
             List<String> lockedFields, List<SharedData.Source> sources, Set<String> satisfiedMaterials,
             List<InstanceView.ActiveStep> currentSteps, List<HistoryEntry> history,
-            List<org.tongban.application.Applications.Attachment> attachments, LocalDate expectedCompletion) {
+            List<org.tongban.application.Applications.Attachment> attachments, LocalDate expectedCompletion,
+            org.tongban.workflow.LocalizedText endState) {
     }
 
     Details details(Person person, Application application) {
         PublishedDefinition published = definitionOf(application);
         List<InstanceView.ActiveStep> current = List.of();
         List<HistoryEntry> history = List.of();
+        org.tongban.workflow.LocalizedText endState = null;
         if (application.workflowInstanceId() != null) {
             InstanceId instance = new InstanceId(application.workflowInstanceId());
-            current = engine.find(instance).map(InstanceView::activeSteps).orElse(List.of());
+            Optional<InstanceView> view = engine.find(instance);
+            current = view.map(InstanceView::activeSteps).orElse(List.of());
+            endState = view.map(InstanceView::endState).map(published.ends()::get).map(end -> end.name()).orElse(null);
             history = engine.history(instance);
         }
         return new Details(application, published, List.copyOf(Prefill.values(published.formSchema(), person).keySet()),
                 List.copyOf(sharedData.lockedFields(application, published)), sharedData.sources(application, published),
                 sharedData.satisfiedMaterials(application, published), current, history, attachments.of(application.id()),
-                expectedCompletion(application, published));
+                expectedCompletion(application, published), endState);
     }
 
     LocalDate expectedCompletion(Application application, PublishedDefinition published) {

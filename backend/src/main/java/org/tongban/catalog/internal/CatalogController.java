@@ -180,7 +180,7 @@ class CatalogController {
 
     private static StepView step(Step step, Map<String, Department> byCode) {
         String type = step instanceof Step.Task ? "task" : step instanceof Step.Decision ? "decision"
-                : step instanceof Step.Parallel ? "parallel" : "automatic";
+                : step instanceof Step.Parallel ? "parallel" : step instanceof Step.Applicant ? "applicant" : "automatic";
         if (step instanceof Step.Task task) {
             return new StepView(task.id(), Text.of(task.name()), type, department(task.department(), byCode),
                     task.timeLimitWorkingDays(), null, null);

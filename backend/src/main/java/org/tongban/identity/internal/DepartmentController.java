@@ -56,6 +56,28 @@ class DepartmentController {
         return departments.byCode(code).orElseThrow(ProblemException::notFound);
     }
 
+    /** A new department: a kebab-case code (as in definitions and the identity provider's groups) and its names. */
+    record NewDepartment(
+            @NotBlank @Size(max = 64) @Pattern(regexp = "[a-z][a-z0-9]*(-[a-z0-9]+)*") String code,
+            @NotBlank @Size(max = 100) @Pattern(regexp = "[^<>\\p{Cntrl}]*") String nameZh,
+            @NotBlank @Size(max = 200) @Pattern(regexp = "[^<>\\p{Cntrl}]*") String nameEn) {
+    }
+
+    /**
+     * Admin only (enforced by the security configuration for /api/v1/admin/**). The department's officials get it
+     * from the identity provider (a group whose department attribute is the code).
+     */
+    @org.springframework.web.bind.annotation.PostMapping("/api/v1/admin/departments")
+    @org.springframework.web.bind.annotation.ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Add a department (platform admin)")
+    Department create(@Valid @RequestBody NewDepartment request) {
+        String by = currentPerson.require().subject();
+        if (!departments.create(request.code(), request.nameZh().strip(), request.nameEn().strip(), by)) {
+            throw new ProblemException(HttpStatus.CONFLICT, ProblemType.ALREADY_EXISTS);
+        }
+        return departments.byCode(request.code()).orElseThrow(ProblemException::notFound);
+    }
+
     /** Names are plain text: no markup characters, no control characters. */
     record RenameDepartment(
             @NotBlank @Size(max = 100) @Pattern(regexp = "[^<>\\p{Cntrl}]*") String nameZh,

@@ -36,6 +36,23 @@ class JdbcDepartments implements Departments {
                 .param(code).query(Department.class).optional();
     }
 
+    /** Adds a department at the end of the list; false when one of this code exists. */
+    @Transactional
+    boolean create(String code, String nameZh, String nameEn, String by) {
+        if (byCode(code).isPresent()) {
+            return false;
+        }
+        try {
+            jdbc.sql("""
+                    INSERT INTO department (code, name_zh, name_en, sort_order, updated_at, updated_by)
+                    SELECT ?, ?, ?, COALESCE(MAX(sort_order), 0) + 10, ?, ? FROM department""")
+                    .params(code, nameZh, nameEn, java.sql.Timestamp.from(Instant.now()), by).update();
+            return true;
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            return false;
+        }
+    }
+
     @Transactional
     boolean rename(String code, String nameZh, String nameEn, String by) {
         boolean renamed = jdbc.sql("""

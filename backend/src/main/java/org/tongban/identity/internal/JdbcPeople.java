@@ -55,12 +55,13 @@ class JdbcPeople implements People {
     }
 
     /** What the directory stores of a person; compared to decide whether anything changed. */
-    record Entry(String username, String displayName, String email, Set<Role> roles, Set<String> departments) {
+    record Entry(String username, String displayName, String email, Set<Role> roles, Set<String> departments,
+            Set<String> departmentRoles) {
 
         static Entry of(Person person) {
             return new Entry(person.username(), person.displayName(), person.email(),
                     person.roles().isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(person.roles())),
-                    Set.copyOf(person.departments()));
+                    Set.copyOf(person.departments()), Set.copyOf(person.departmentRoles()));
         }
     }
 
@@ -113,20 +114,30 @@ class JdbcPeople implements People {
 
     private boolean write(String subject, Entry entry) {
         Optional<Official> stored = find(subject);
-        if (stored.isPresent() && entry.equals(entryOf(stored.get()))) {
+        if (stored.isPresent() && entry.equals(entryOf(stored.get(), departmentRoles(subject)))) {
             return false;
         }
         Timestamp now = Timestamp.from(clock.instant());
         String roles = entry.roles().stream().map(Role::code).sorted().collect(Collectors.joining(","));
+        String departmentRoles = entry.departmentRoles().isEmpty() ? null
+                : String.join(",", new TreeSet<>(entry.departmentRoles()));
+        if (departmentRoles != null && departmentRoles.length() > 1000) {
+            departmentRoles = departmentRoles.substring(0, departmentRoles.lastIndexOf(',', 1000));
+        }
         if (stored.isEmpty()) {
             jdbc.sql("""
-                    INSERT INTO person (subject, username, display_name, email, roles, first_seen_at, updated_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)""")
-                    .params(subject, cut(entry.username()), cut(displayName(entry)), cut(entry.email()), roles, now, now)
+                    INSERT INTO person (subject, username, display_name, email, roles, department_roles, first_seen_at,
+                        updated_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(subject, cut(entry.username()), cut(displayName(entry)), cut(entry.email()), roles,
+                            departmentRoles, now, now)
                     .update();
         } else {
-            jdbc.sql("UPDATE person SET username = ?, display_name = ?, email = ?, roles = ?, updated_at = ? WHERE subject = ?")
-                    .params(cut(entry.username()), cut(displayName(entry)), cut(entry.email()), roles, now, subject)
+            jdbc.sql("""
+                    UPDATE person SET username = ?, display_name = ?, email = ?, roles = ?, department_roles = ?,
+                        updated_at = ? WHERE subject = ?""")
+                    .params(cut(entry.username()), cut(displayName(entry)), cut(entry.email()), roles, departmentRoles,
+                            now, subject)
                     .update();
             jdbc.sql("DELETE FROM person_department WHERE subject = ?").param(subject).update();
         }
@@ -145,9 +156,16 @@ class JdbcPeople implements People {
         return value == null || value.length() <= 200 ? value : value.substring(0, 200);
     }
 
-    private static Entry entryOf(Official official) {
+    private static Entry entryOf(Official official, Set<String> departmentRoles) {
         return new Entry(official.username(), official.displayName(), official.email(), official.roles(),
-                Set.copyOf(official.departments()));
+                Set.copyOf(official.departments()), departmentRoles);
+    }
+
+    /** The department roles the identity provider gave the official at their latest sign-in ({@code department:role}). */
+    Set<String> departmentRoles(String subject) {
+        String stored = jdbc.sql("SELECT department_roles FROM person WHERE subject = ?").param(subject)
+                .query(String.class).optional().orElse(null);
+        return stored == null || stored.isBlank() ? Set.of() : Set.of(stored.split(","));
     }
 
     @Override

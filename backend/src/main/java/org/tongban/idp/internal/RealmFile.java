@@ -17,7 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The parts of a Keycloak realm export the embedded provider needs: users with their password,
- * realm roles, groups (whose {@code department} attribute becomes the {@code department} claim) and
+ * realm roles, groups and subgroups (whose {@code department} and {@code department_roles} attributes become
+ * those claims, a subgroup inheriting its parent's as Keycloak's aggregating attribute mapper does) and
  * attributes; and the clients with their secrets and redirect addresses.
  */
 record RealmFile(String realm, List<DemoUser> users, Map<String, Client> clients) {
@@ -26,10 +27,8 @@ record RealmFile(String realm, List<DemoUser> users, Map<String, Client> clients
         try (InputStream in = resource.getInputStream()) {
             JsonNode root = JsonMapper.builder().build().readTree(in);
             Map<String, List<String>> departmentsByGroupPath = new HashMap<>();
-            for (JsonNode group : root.path("groups")) {
-                String path = group.path("path").asString("/" + group.path("name").asString());
-                departmentsByGroupPath.put(path, strings(group.path("attributes").path("department")));
-            }
+            Map<String, List<String>> rolesByGroupPath = new HashMap<>();
+            groups(root.path("groups"), "", List.of(), List.of(), departmentsByGroupPath, rolesByGroupPath);
             List<DemoUser> users = new ArrayList<>();
             for (JsonNode user : root.path("users")) {
                 if (!user.path("enabled").asBoolean(true)) {
@@ -42,8 +41,11 @@ record RealmFile(String realm, List<DemoUser> users, Map<String, Client> clients
                     }
                 }
                 List<String> departments = new ArrayList<>();
+                List<String> departmentRoles = new ArrayList<>();
                 for (String group : strings(user.path("groups"))) {
-                    departments.addAll(departmentsByGroupPath.getOrDefault(group, List.of()));
+                    departmentsByGroupPath.getOrDefault(group, List.of()).stream()
+                            .filter(department -> !departments.contains(department)).forEach(departments::add);
+                    departmentRoles.addAll(rolesByGroupPath.getOrDefault(group, List.of()));
                 }
                 Map<String, String> attributes = new LinkedHashMap<>();
                 user.path("attributes").properties().forEach(entry -> {
@@ -55,7 +57,8 @@ record RealmFile(String realm, List<DemoUser> users, Map<String, Client> clients
                 String username = user.path("username").asString();
                 users.add(new DemoUser(subjectOf(username), username, password, user.path("firstName").asString(),
                         user.path("lastName").asString(), user.path("email").asString(),
-                        strings(user.path("realmRoles")), List.copyOf(departments), Map.copyOf(attributes)));
+                        strings(user.path("realmRoles")), List.copyOf(departments), List.copyOf(departmentRoles),
+                        Map.copyOf(attributes)));
             }
             Map<String, Client> clients = new LinkedHashMap<>();
             for (JsonNode client : root.path("clients")) {
@@ -72,6 +75,21 @@ record RealmFile(String realm, List<DemoUser> users, Map<String, Client> clients
             return new RealmFile(root.path("realm").asString(), List.copyOf(users), Map.copyOf(clients));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the realm file " + resource, e);
+        }
+    }
+
+    /** Walks groups and subgroups; a group without its own attribute has its parent's. */
+    private static void groups(JsonNode groups, String parentPath, List<String> parentDepartments,
+            List<String> parentRoles, Map<String, List<String>> departments, Map<String, List<String>> roles) {
+        for (JsonNode group : groups) {
+            String path = group.path("path").asString(parentPath + "/" + group.path("name").asString());
+            List<String> own = strings(group.path("attributes").path("department"));
+            List<String> ownRoles = strings(group.path("attributes").path("department_roles"));
+            List<String> groupDepartments = own.isEmpty() ? parentDepartments : own;
+            List<String> groupRoles = ownRoles.isEmpty() ? parentRoles : ownRoles;
+            departments.put(path, groupDepartments);
+            roles.put(path, groupRoles);
+            groups(group.path("subGroups"), path, groupDepartments, groupRoles, departments, roles);
         }
     }
 
@@ -93,7 +111,8 @@ record RealmFile(String realm, List<DemoUser> users, Map<String, Client> clients
 
     /** A person of the realm, with what goes into their tokens. */
     record DemoUser(String subject, String username, String password, String firstName, String lastName,
-            String email, List<String> roles, List<String> departments, Map<String, String> attributes)
+            String email, List<String> roles, List<String> departments, List<String> departmentRoles,
+            Map<String, String> attributes)
             implements java.io.Serializable {
 
         String displayName() {
@@ -114,6 +133,9 @@ record RealmFile(String realm, List<DemoUser> users, Map<String, Client> clients
             claims.put("roles", roles);
             if (!departments.isEmpty()) {
                 claims.put("department", departments);
+            }
+            if (!departmentRoles.isEmpty()) {
+                claims.put("department_roles", departmentRoles);
             }
             for (String attribute : List.of("national_id", "uscc", "enterprise_name")) {
                 if (attributes.containsKey(attribute)) {

@@ -126,6 +126,25 @@ class Notifications {
         department(event.ref(), event.department(), "time-limit-escalated", event.step());
     }
 
+    /** A step waits for the applicant: confirm the result, reopen, or supply information. */
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+    void awaitingApplicant(WorkflowEvents.ApplicantStepStarted event) {
+        applicant(event.ref(), "awaiting-applicant", Map.of("step", event.step()));
+    }
+
+    /** 派单: the named official hears that the next step is theirs. */
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+    void assigned(WorkflowEvents.TaskAssigned event) {
+        insert(event.assignee(), "task-assigned-to-you", event.ref(),
+                Map.of("step", event.step(), "instanceId", event.ref().instanceId()));
+    }
+
+    /** An escalation handed the task over: the receiving department hears it (its inbox, all its officials). */
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+    void taskEscalated(WorkflowEvents.TaskEscalated event) {
+        department(event.ref(), event.department(), "task-escalated-to-you", event.step());
+    }
+
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void reassigned(TaskReassigned event) {
         Map<String, Object> extra = new LinkedHashMap<>();

@@ -82,12 +82,14 @@ class WorkbenchController {
     record TaskView(QueueItem task, Map<String, Object> visibleData, List<String> visibleFields,
             List<MaterialView> materials, List<WorkbenchService.Shared> shared, Map<String, String> fieldSources,
             List<String> returnTargets, boolean correctionAllowed,
-            List<InstanceView.ActiveStep> parallelProgress, List<HistoryItem> history, boolean mayReassign) {
+            List<InstanceView.ActiveStep> parallelProgress, List<HistoryItem> history, boolean mayReassign,
+            boolean assignsNext) {
     }
 
+    /** {@code assignee}: at a dispatching step (派单), the official who will hold the next step. */
     record Decision(@NotNull @Pattern(regexp = "approve|reject|correction|return") String action,
             @Size(max = 2000) String reason, @Size(max = 50) List<@Size(max = 100) String> items,
-            @Size(max = 100) String target) {
+            @Size(max = 100) String target, @Size(max = 100) String assignee) {
     }
 
     /** {@code clerk}: the subject to give the step to, or null to put it back into the queue. */
@@ -132,7 +134,17 @@ class WorkbenchController {
         return new TaskView(item(opened.waiting(), person, names, true), opened.visibleData(),
                 opened.definition().visibleFields(), materials, opened.shared(), opened.fieldSources(),
                 opened.definition().returnTo(),
-                opened.definition().correction(), opened.otherSteps(), history, opened.mayReassign());
+                opened.definition().correction(), opened.otherSteps(), history, opened.mayReassign(),
+                opened.definition().assignsNext());
+    }
+
+    @GetMapping("/api/v1/workbench/tasks/{instanceId}/{step}/assignees")
+    @Operation(summary = "At a dispatching step: the officials who may hold the next step (its department and role, "
+            + "signed in at least once); empty for other steps")
+    List<Candidate> assignees(@PathVariable String instanceId, @PathVariable String step) {
+        return workbench.assignees(currentPerson.require(), instanceId, step).stream()
+                .map(official -> new Candidate(official.subject(), official.username(), official.displayName(), false))
+                .toList();
     }
 
     @GetMapping("/api/v1/workbench/tasks/{instanceId}/{step}/documents/{attachmentId}")
@@ -185,7 +197,8 @@ class WorkbenchController {
     InstanceView decide(@PathVariable String instanceId, @PathVariable String step,
             @Valid @RequestBody Decision decision) {
         WorkflowCommand command = switch (decision.action()) {
-            case "approve" -> new WorkflowCommand.Approve(step, decision.reason());
+            case "approve" -> new WorkflowCommand.Approve(step, decision.reason(),
+                    decision.assignee() == null || decision.assignee().isBlank() ? null : decision.assignee());
             case "reject" -> new WorkflowCommand.Reject(step, decision.reason());
             case "correction" -> new WorkflowCommand.RequestCorrection(step,
                     decision.items() == null ? List.of() : decision.items(), decision.reason());

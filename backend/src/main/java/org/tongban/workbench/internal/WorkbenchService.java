@@ -18,6 +18,7 @@ import org.tongban.audit.DataUse;
 import org.tongban.exchange.BoundRecord;
 import org.tongban.exchange.DataExchange;
 import org.tongban.identity.Official;
+import org.tongban.identity.DepartmentRoles;
 import org.tongban.identity.People;
 import org.tongban.identity.Person;
 import org.tongban.identity.Role;
@@ -53,11 +54,13 @@ class WorkbenchService {
     private final People people;
     private final ApplicationEventPublisher events;
     private final DataExchange exchange;
+    private final DepartmentRoles departmentRoles;
 
     WorkbenchService(WorkflowQueries queries, WorkflowEngine engine, WorkflowDefinitions definitions,
             Applications applications, DataAccessLog accessLog, People people, ApplicationEventPublisher events,
-            DataExchange exchange) {
+            DataExchange exchange, DepartmentRoles departmentRoles) {
         this.exchange = exchange;
+        this.departmentRoles = departmentRoles;
         this.queries = queries;
         this.engine = engine;
         this.definitions = definitions;
@@ -70,9 +73,8 @@ class WorkbenchService {
     /** My departments' steps for my roles. */
     WorkflowQueries.Page queue(Person person, String service, InstanceView.Light light, boolean mine, String search,
             int page, int size) {
-        Set<String> roles = person.roles().stream().map(Role::code).collect(Collectors.toSet());
-        return queries.queue(Set.copyOf(person.departments()), roles, service, light, mine ? person.subject() : null,
-                search, page, size);
+        return queries.queue(Set.copyOf(person.departments()), roles(person), service, light,
+                mine ? person.subject() : null, search, page, size);
     }
 
     /**
@@ -263,10 +265,36 @@ class WorkbenchService {
     }
 
     InstanceView decide(Person person, String instanceId, String step, WorkflowCommand command) {
-        mineOrForbidden(instanceId, step, person);
-        Actor actor = new Actor(person.subject(), person.roles().stream().map(Role::code).collect(Collectors.toSet()),
-                Set.copyOf(person.departments()));
+        WaitingStep waiting = mineOrForbidden(instanceId, step, person);
+        if (command instanceof WorkflowCommand.Approve approve && approve.assignee() != null) {
+            // 派单: only to an official who may process the next step
+            if (assignees(waiting).stream().noneMatch(official -> official.subject().equals(approve.assignee()))) {
+                throw new DomainException(WorkbenchProblem.NOT_A_CANDIDATE);
+            }
+        }
+        Actor actor = new Actor(person.subject(), roles(person), Set.copyOf(person.departments()));
         return engine.fire(new InstanceId(instanceId), command, actor);
+    }
+
+    /** The realm roles and the departments' own roles the person holds ({@code department:role}). */
+    private Set<String> roles(Person person) {
+        Set<String> roles = new java.util.HashSet<>();
+        person.roles().forEach(role -> roles.add(role.code()));
+        roles.addAll(departmentRoles.heldBy(person));
+        return Set.copyOf(roles);
+    }
+
+    /** Who the clerk of a dispatching step may name for the next step (empty when the step names nobody). */
+    List<Official> assignees(Person person, String instanceId, String step) {
+        return assignees(mineOrForbidden(instanceId, step, person));
+    }
+
+    private List<Official> assignees(WaitingStep waiting) {
+        PublishedDefinition published = definitionOf(waiting);
+        return published.task(waiting.step()).filter(Step.Task::assignsNext)
+                .flatMap(task -> published.task(task.next()))
+                .map(next -> departmentRoles.holders(next.department(), next.role()))
+                .orElse(List.of());
     }
 
     /** Names of the officials among these subjects (null for anyone else). */
@@ -287,8 +315,7 @@ class WorkbenchService {
     private WaitingStep mineOrForbidden(String instanceId, String step, Person person) {
         WaitingStep waiting = queries.waitingStep(new InstanceId(instanceId), step)
                 .orElseThrow(() -> new DomainException(WorkbenchProblem.NOT_FOUND));
-        boolean role = person.roles().stream().anyMatch(r -> r.code().equals(waiting.role()));
-        if (!person.belongsTo(waiting.department()) || !role) {
+        if (!departmentRoles.holds(person, waiting.department(), waiting.role())) {
             throw new DomainException(WorkbenchProblem.NOT_YOUR_STEP);
         }
         return waiting;
@@ -305,8 +332,7 @@ class WorkbenchService {
     }
 
     private List<Official> candidatesFor(WaitingStep waiting) {
-        return Role.fromCode(waiting.role()).map(role -> people.inDepartment(waiting.department(), role))
-                .orElse(List.of());
+        return departmentRoles.holders(waiting.department(), waiting.role());
     }
 
     private static WorkflowEvents.Ref ref(WaitingStep waiting) {

@@ -42,8 +42,10 @@ public final class DefinitionParser {
 
     private final Schema formatSchema;
     private final java.util.function.Supplier<Set<String>> departmentCodes;
+    private final java.util.function.Supplier<Map<String, Set<String>>> departmentRoles;
     private final DataCatalogue catalogue;
     private Set<String> departments = Set.of();
+    private Map<String, Set<String>> roles = Map.of();
 
     public DefinitionParser(Set<String> departments) {
         this(() -> departments, DataCatalogue.fromClasspath());
@@ -58,7 +60,19 @@ public final class DefinitionParser {
      * @param catalogue       the data catalogue that sources, certificates and records must name
      */
     public DefinitionParser(java.util.function.Supplier<Set<String>> departmentCodes, DataCatalogue catalogue) {
+        this(departmentCodes, Map::of, catalogue);
+    }
+
+    /**
+     * @param departmentCodes the departments that exist now (read at every validation)
+     * @param departmentRoles the roles each department defined for itself, besides clerk and dept-admin (read at
+     *                        every validation)
+     * @param catalogue       the data catalogue that sources, certificates and records must name
+     */
+    public DefinitionParser(java.util.function.Supplier<Set<String>> departmentCodes,
+            java.util.function.Supplier<Map<String, Set<String>>> departmentRoles, DataCatalogue catalogue) {
         this.departmentCodes = departmentCodes;
+        this.departmentRoles = departmentRoles;
         this.catalogue = catalogue;
         try (InputStream in = DefinitionParser.class.getResourceAsStream("/workflows/workflow-definition.schema.json")) {
             if (in == null) {
@@ -85,6 +99,7 @@ public final class DefinitionParser {
      */
     public synchronized ValidationReport parse(String file, String text) {
         this.departments = Set.copyOf(departmentCodes.get());
+        this.roles = Map.copyOf(departmentRoles.get());
         Problems problems = new Problems(file);
         YamlSource source;
         try {
@@ -278,6 +293,12 @@ public final class DefinitionParser {
             Step step;
             if ("task".equals(type)) {
                 step = task(id, node, null);
+            } else if ("applicant".equals(type)) {
+                List<String> actions = new ArrayList<>();
+                node.path("actions").forEach(action -> actions.add(action.asString()));
+                step = new Step.Applicant(id, text(node, "name"), text(node, "description"), List.copyOf(actions),
+                        integer(node, "timeLimitWorkingDays"), integer(node, "timeLimitHours"),
+                        node.path("reopenTo").asString(null), node.path("next").asString());
             } else if ("decision".equals(type)) {
                 List<Step.Rule> rules = new ArrayList<>();
                 node.path("when").forEach(rule -> rules.add(new Step.Rule(rule.path("condition").asString(),
@@ -303,8 +324,16 @@ public final class DefinitionParser {
             }
             steps.put(id, step);
         }
+        Map<String, Step.End> ends = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> end : workflow.path("ends").properties()) {
+            if (seen.contains(end.getKey()) || Step.OUTCOMES.contains(end.getKey())) {
+                problems.error("/workflow/ends/" + end.getKey(), "end-is-a-step", end.getKey());
+            }
+            ends.put(end.getKey(), new Step.End(end.getKey(), text(end.getValue(), "name"),
+                    end.getValue().path("outcome").asString()));
+        }
         return new WorkflowDefinition(root.path("formatVersion").asInt(1), info, formSchema,
-                workflow.path("start").asString(), steps);
+                workflow.path("start").asString(), steps, java.util.Collections.unmodifiableMap(ends));
     }
 
     private static void unique(String id, String pointer, Set<String> seen, Problems problems) {
@@ -346,12 +375,19 @@ public final class DefinitionParser {
         node.path("visibleMaterials").forEach(f -> visibleMaterials.add(f.asString()));
         List<String> returnTo = new ArrayList<>();
         node.path("returnTo").forEach(f -> returnTo.add(f.asString()));
+        JsonNode escalation = node.path("escalation");
         return new Step.Task(id, text(node, "name"), node.path("department").asString(),
-                node.path("role").asString("clerk"),
-                node.has("timeLimitWorkingDays") ? node.path("timeLimitWorkingDays").asInt() : null,
+                node.path("role").asString("clerk"), integer(node, "timeLimitWorkingDays"),
                 List.copyOf(visible), List.copyOf(visibleMaterials), node.path("correction").asBoolean(false),
                 List.copyOf(returnTo),
-                node.has("next") ? node.path("next").asString() : null, branch);
+                node.has("next") ? node.path("next").asString() : null, branch, integer(node, "timeLimitHours"),
+                escalation.isObject() ? new Step.Escalation(escalation.path("role").asString(null),
+                        escalation.path("department").asString(null), escalation.path("step").asString(null)) : null,
+                node.path("assignsNext").asBoolean(false));
+    }
+
+    private static Integer integer(JsonNode node, String field) {
+        return node.has(field) ? node.path(field).asInt() : null;
     }
 
     private static LocalizedText text(JsonNode parent, String field) {
@@ -396,6 +432,21 @@ public final class DefinitionParser {
                     problems.error(pointer, "schema-required", "next");
                 }
                 target(task.next(), pointer + "/next", definition, problems);
+                if (task.assignsNext() && !(definition.steps().get(task.next()) instanceof Step.Task)) {
+                    problems.error(pointer + "/assignsNext", "assigns-next-not-a-task", task.next());
+                }
+            } else if (step instanceof Step.Applicant applicant) {
+                timeLimit(applicant.timeLimitWorkingDays(), applicant.timeLimitHours(), pointer, problems);
+                target(applicant.next(), pointer + "/next", definition, problems);
+                if (applicant.allows(Step.Applicant.REOPEN) && applicant.reopenTo() == null) {
+                    problems.error(pointer, "schema-required", "reopenTo");
+                } else if (applicant.reopenTo() != null) {
+                    if (!applicant.allows(Step.Applicant.REOPEN)) {
+                        problems.error(pointer + "/reopenTo", "reopen-not-allowed", applicant.id());
+                    } else if (!(definition.steps().get(applicant.reopenTo()) instanceof Step.Task)) {
+                        problems.error(pointer + "/reopenTo", "reopen-not-a-task", applicant.reopenTo());
+                    }
+                }
             } else if (step instanceof Step.Decision decision) {
                 for (int i = 0; i < decision.when().size(); i++) {
                     Step.Rule rule = decision.when().get(i);
@@ -449,7 +500,10 @@ public final class DefinitionParser {
         }
         for (Step step : definition.steps().values()) {
             // a clerk can always reject; "a way out" means a way to an approval
-            if (reachable.contains(step.id()) && !Graph.reachableFrom(step.id(), edges).contains("approved")) {
+            Set<String> onwards = Graph.reachableFrom(step.id(), edges);
+            boolean approves = onwards.contains("approved") || definition.ends().values().stream()
+                    .anyMatch(end -> "approved".equals(end.outcome()) && onwards.contains(end.id()));
+            if (reachable.contains(step.id()) && !approves) {
                 problems.error("/workflow/steps/" + step.id(), "no-way-out", step.id());
             }
         }
@@ -499,11 +553,29 @@ public final class DefinitionParser {
             problems.error(pointer + "/department", "unknown-department", task.department(),
                     String.join(", ", sorted(departments)));
         }
-        if (!ROLES.contains(task.role())) {
-            problems.error(pointer + "/role", "unknown-role", task.role());
-        }
-        if (task.timeLimitWorkingDays() == null) {
-            problems.error(pointer, "schema-required", "timeLimitWorkingDays");
+        role(task.department(), task.role(), pointer + "/role", problems);
+        timeLimit(task.timeLimitWorkingDays(), task.timeLimitHours(), pointer, problems);
+        Step.Escalation escalation = task.escalation();
+        if (escalation != null) {
+            String escalationPointer = pointer + "/escalation";
+            if (escalation.step() != null && (escalation.role() != null || escalation.department() != null)) {
+                problems.error(escalationPointer, "escalation-ambiguous", task.id());
+            } else if (escalation.step() != null) {
+                if (task.branch() != null) {
+                    problems.error(escalationPointer + "/step", "escalation-step-in-branch", task.branch());
+                } else {
+                    target(escalation.step(), escalationPointer + "/step", definition, problems);
+                }
+            } else {
+                String department = escalation.department() == null ? task.department() : escalation.department();
+                if (!departments.contains(department)) {
+                    problems.error(escalationPointer + "/department", "unknown-department", department,
+                            String.join(", ", sorted(departments)));
+                } else {
+                    role(department, escalation.role() == null ? "clerk" : escalation.role(),
+                            escalationPointer + "/role", problems);
+                }
+            }
         }
         for (int i = 0; i < task.visibleFields().size(); i++) {
             String field = task.visibleFields().get(i);
@@ -523,11 +595,29 @@ public final class DefinitionParser {
         }
     }
 
+    /** clerk and dept-admin exist in every department; other roles only where the department defined them. */
+    private void role(String department, String role, String pointer, Problems problems) {
+        Set<String> own = roles.getOrDefault(department, Set.of());
+        if (!ROLES.contains(role) && !own.contains(role) && departments.contains(department)) {
+            java.util.TreeSet<String> known = new java.util.TreeSet<>(ROLES);
+            known.addAll(own);
+            problems.error(pointer, "unknown-role", role, department, String.join(", ", known));
+        }
+    }
+
+    private static void timeLimit(Integer workingDays, Integer hours, String pointer, Problems problems) {
+        if (workingDays == null && hours == null) {
+            problems.error(pointer, "schema-required", "timeLimitWorkingDays");
+        } else if (workingDays != null && hours != null) {
+            problems.error(pointer + "/timeLimitHours", "time-limit-twice");
+        }
+    }
+
     private static void target(String target, String pointer, WorkflowDefinition definition, Problems problems) {
         if (target == null || target.isBlank()) {
             return;
         }
-        if ("approved".equals(target) || "rejected".equals(target)) {
+        if ("approved".equals(target) || "rejected".equals(target) || definition.ends().containsKey(target)) {
             return;
         }
         if ("withdrawn".equals(target)) {

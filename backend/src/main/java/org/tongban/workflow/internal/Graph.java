@@ -34,6 +34,14 @@ final class Graph {
                 if (returns) {
                     out.addAll(task.returnTo());
                 }
+                if (task.escalation() != null && task.escalation().step() != null) {
+                    out.add(task.escalation().step());
+                }
+            } else if (step instanceof Step.Applicant applicant) {
+                out.add(applicant.next());
+                if (returns && applicant.reopenTo() != null) {
+                    out.add(applicant.reopenTo());
+                }
             } else if (step instanceof Step.Decision decision) {
                 decision.when().forEach(rule -> out.add(rule.next()));
                 out.add(decision.otherwise());
@@ -93,6 +101,9 @@ final class Graph {
         int result;
         if (step instanceof Step.Task task) {
             result = days(task) + longest(task.next(), definition, onPath, memo);
+        } else if (step instanceof Step.Applicant applicant) {
+            // the applicant's own time does not count against the department's promise
+            result = longest(applicant.next(), definition, onPath, memo);
         } else if (step instanceof Step.Decision decision) {
             int best = longest(decision.otherwise(), definition, onPath, memo);
             for (Step.Rule rule : decision.when()) {
@@ -113,6 +124,9 @@ final class Graph {
     }
 
     private static int days(Step.Task task) {
+        if (task.timeLimitHours() != null) {
+            return (task.timeLimitHours() + 23) / 24;
+        }
         return task.timeLimitWorkingDays() == null ? 0 : task.timeLimitWorkingDays();
     }
 }

@@ -82,11 +82,11 @@ class JdbcWorkflowEngine implements WorkflowEngine {
         Outcome outcome = outcome(run, definition);
         jdbc.sql("""
                 INSERT INTO workflow_instance (id, definition_id, service_code, definition_version, state, status,
-                    certificate_type, form_data, applicant, application_id, reference, applicant_name, started_at,
-                    updated_at, ended_at, history_size, version)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""")
+                    end_state, certificate_type, form_data, applicant, application_id, reference, applicant_name,
+                    started_at, updated_at, ended_at, history_size, version)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""")
                 .params(id.value(), published.id(), published.serviceCode(), published.version(), run.to().toString(),
-                        outcome.status(), outcome.certificate(), json.writeValueAsString(formData), applicant.subject(),
+                        outcome.status(), outcome.endState(), outcome.certificate(), json.writeValueAsString(formData), applicant.subject(),
                         start.applicationId(), start.reference(), start.applicantName(),
                         Timestamp.from(now), Timestamp.from(now), outcome.ended() ? Timestamp.from(now) : null,
                         run.hops().size())
@@ -98,9 +98,10 @@ class JdbcWorkflowEngine implements WorkflowEngine {
         insertHistory(id, 0, run.hops(), applicant, null, now);
         events.publishEvent(new WorkflowEvents.WorkflowStarted(ref));
         announce(ref, run, definition, outcome, applicant, null);
+        awaiting(ref, added.values(), tasks);
         return new InstanceView(id, published.serviceCode(), published.version(), outcome.status(), outcome.certificate(),
                 tasks.stream().sorted(java.util.Comparator.comparing(StoredTask::step)).map(task -> task.view(now)).toList(),
-                0, now, outcome.ended() ? now : null);
+                0, now, outcome.ended() ? now : null, outcome.endState());
     }
 
     // ---------------------------------------------------------------- fire
@@ -108,6 +109,92 @@ class JdbcWorkflowEngine implements WorkflowEngine {
     @Override
     @Transactional
     public InstanceView fire(InstanceId id, WorkflowCommand command, Actor actor) {
+        return transition(id, command, actor, null);
+    }
+
+    /**
+     * An overdue task's escalation, fired by the timers in their transaction: moves the waiting task to the role or
+     * department the definition names, or sends the application on to the named step. Answers whether anything
+     * changed (nothing when the definition has no escalation for the step, or the step no longer waits).
+     */
+    boolean escalate(InstanceId id, String step) {
+        Step.Escalation escalation = definitionOf(id).flatMap(definition -> definition.step(step))
+                .filter(Step.Task.class::isInstance).map(s -> ((Step.Task) s).escalation()).orElse(null);
+        if (escalation == null) {
+            return false;
+        }
+        try {
+            if (escalation.moves()) {
+                return move(id, step, escalation);
+            }
+            transition(id, null, Actor.SYSTEM, MachineFactory.escalate(step));
+            return true;
+        } catch (DomainException e) {
+            return false;
+        }
+    }
+
+    /** An applicant step whose time ran out continues as if confirmed (fired by the timers). */
+    boolean timeOut(InstanceId id, String step) {
+        try {
+            transition(id, null, Actor.SYSTEM, MachineFactory.applicant(MachineFactory.TIMEOUT, step));
+            return true;
+        } catch (DomainException e) {
+            return false;
+        }
+    }
+
+    private Optional<WorkflowDefinition> definitionOf(InstanceId id) {
+        return jdbc.sql("SELECT definition_id FROM workflow_instance WHERE id = ?").param(id.value())
+                .query(Long.class).optional().map(definitionId -> definitions.load(definitionId).published().definition());
+    }
+
+    /** Hands a waiting task to another role or department: released from its holder, recorded in the history. */
+    private boolean move(InstanceId id, String step, Step.Escalation escalation) {
+        record Waiting(String department, String role, String state, int historySize, long version,
+                WorkflowEvents.Ref ref) {
+        }
+        Waiting waiting = jdbc.sql("""
+                SELECT t.department, t.role, i.state, i.history_size, i.version, i.application_id, i.reference,
+                    i.service_code, i.definition_version, i.applicant
+                FROM workflow_task t JOIN workflow_instance i ON i.id = t.instance_id
+                WHERE t.instance_id = ? AND t.step_id = ? AND t.status = 'ACTIVE' AND i.status = 'running'""")
+                .params(id.value(), step)
+                .query((rs, n) -> new Waiting(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+                        rs.getLong(5), new WorkflowEvents.Ref(id.value(), rs.getString(6), rs.getString(7),
+                                rs.getString(8), rs.getInt(9), rs.getString(10))))
+                .optional().orElse(null);
+        if (waiting == null) {
+            return false;
+        }
+        String department = escalation.department() == null ? waiting.department() : escalation.department();
+        String role = escalation.role() == null ? "clerk" : escalation.role();
+        if (department.equals(waiting.department()) && role.equals(waiting.role())) {
+            return false;
+        }
+        Instant now = clock.instant();
+        int updated = jdbc.sql("""
+                UPDATE workflow_instance SET updated_at = ?, history_size = ?, version = ? WHERE id = ? AND version = ?""")
+                .params(Timestamp.from(now), waiting.historySize() + 1, waiting.version() + 1, id.value(),
+                        waiting.version())
+                .update();
+        if (updated != 1) {
+            return false;
+        }
+        jdbc.sql("""
+                UPDATE workflow_task SET department = ?, role = ?, claimed_by = NULL, claimed_at = NULL
+                WHERE instance_id = ? AND step_id = ?""")
+                .params(department, role, id.value(), step).update();
+        MachineState state = MachineState.parse(waiting.state());
+        insertHistory(id, waiting.historySize(), List.of(new Detailed(new Hop(step, "escalate", state, state), null,
+                json.writeValueAsString(Map.of("fromDepartment", waiting.department(), "fromRole", waiting.role(),
+                        "department", department, "role", role)))), Actor.SYSTEM, null, now);
+        events.publishEvent(new WorkflowEvents.TaskEscalated(waiting.ref(), step, waiting.department(), waiting.role(),
+                department, role));
+        return true;
+    }
+
+    private InstanceView transition(InstanceId id, WorkflowCommand command, Actor actor, String systemEvent) {
         // the instance and its waiting steps in one statement
         List<StoredTask> stored = new ArrayList<>();
         List<InstanceRow> rows = jdbc.sql("""
@@ -144,8 +231,8 @@ class JdbcWorkflowEngine implements WorkflowEngine {
         if (!"running".equals(row.status())) {
             throw notAllowed();
         }
-        String event = authorize(command, actor, row, definition, from);
-        StoredTask target = command.step() == null ? null : storedByStep.get(command.step());
+        StoredTask target = command == null || command.step() == null ? null : storedByStep.get(command.step());
+        String event = systemEvent != null ? systemEvent : authorize(command, actor, row, definition, from, target);
         if (target != null && target.claimedBy() != null && !target.claimedBy().equals(actor.subject())
                 && !(command instanceof WorkflowCommand.Resubmit)) {
             throw new DomainException(WorkflowProblem.CLAIMED);
@@ -159,10 +246,11 @@ class JdbcWorkflowEngine implements WorkflowEngine {
         Instant now = clock.instant();
         Outcome outcome = outcome(run, definition);
         int updated = jdbc.sql("""
-                UPDATE workflow_instance SET state = ?, status = ?, certificate_type = COALESCE(?, certificate_type),
-                    form_data = COALESCE(?, form_data), updated_at = ?, ended_at = ?, history_size = ?, version = ?
+                UPDATE workflow_instance SET state = ?, status = ?, end_state = ?,
+                    certificate_type = COALESCE(?, certificate_type), form_data = COALESCE(?, form_data), updated_at = ?,
+                    ended_at = ?, history_size = ?, version = ?
                 WHERE id = ? AND version = ?""")
-                .params(run.to().toString(), outcome.status(), outcome.certificate(),
+                .params(run.to().toString(), outcome.status(), outcome.endState(), outcome.certificate(),
                         command instanceof WorkflowCommand.Resubmit resubmit && resubmit.formData() != null
                                 ? json.writeValueAsString(resubmit.formData()) : null,
                         Timestamp.from(now), outcome.ended() ? Timestamp.from(now) : null,
@@ -197,15 +285,33 @@ class JdbcWorkflowEngine implements WorkflowEngine {
                     .params(id.value(), task.step()).update();
             storedByStep.remove(task.step());
         }
-        insertTasks(id, added, now).forEach(task -> storedByStep.put(task.step(), task));
-        paused.values().forEach(task -> storedByStep.put(task.step(), pause(id, storedByStep.get(task.step()), now)));
-        resumed.values().forEach(task -> storedByStep.put(task.step(), resume(id, storedByStep.get(task.step()), now)));
-        String actorDepartment = command.step() == null ? null : definition.step(command.step())
-                .filter(step -> step instanceof Step.Task task && actor.departments().contains(task.department()))
-                .map(step -> ((Step.Task) step).department()).orElse(null);
-        insertHistory(id, row.historySize(), withDetails(run.hops(), command), actor, actorDepartment, now);
+        String assignee = command instanceof WorkflowCommand.Approve approve
+                && definition.step(approve.step()).filter(s -> s instanceof Step.Task task && task.assignsNext()).isPresent()
+                ? approve.assignee() : null;
+        List<StoredTask> inserted = insertTasks(id, added, now);
+        inserted.forEach(task -> storedByStep.put(task.step(), task));
+        if (assignee != null) {
+            // 派单: the next task goes straight to the official the clerk named
+            for (ActiveTask task : added) {
+                if (task.definition() instanceof Step.Task) {
+                    jdbc.sql("UPDATE workflow_task SET claimed_by = ?, claimed_at = ? WHERE instance_id = ? AND step_id = ?")
+                            .params(assignee, Timestamp.from(now), id.value(), task.step()).update();
+                    storedByStep.put(task.step(), storedByStep.get(task.step()).claimedBy(assignee));
+                    events.publishEvent(new WorkflowEvents.TaskAssigned(row.ref(id), task.step(), task.department(),
+                            assignee, actor.subject()));
+                }
+            }
+        }
+        paused.values().forEach(task -> storedByStep.put(task.step(),
+                pause(id, storedByStep.get(task.step()), task, now)));
+        resumed.values().forEach(task -> storedByStep.put(task.step(),
+                resume(id, storedByStep.get(task.step()), task, now)));
+        String actorDepartment = target == null || !actor.departments().contains(target.department()) ? null
+                : target.department();
+        insertHistory(id, row.historySize(), withDetails(run.hops(), command, assignee), actor, actorDepartment, now);
         WorkflowEvents.Ref ref = row.ref(id);
         announce(ref, run, definition, outcome, actor, command);
+        awaiting(ref, added, inserted);
         if (command instanceof WorkflowCommand.RequestCorrection correction) {
             Step.Task task = (Step.Task) definition.step(correction.step()).orElseThrow();
             events.publishEvent(new WorkflowEvents.CorrectionRequested(ref, task.id(), task.department(),
@@ -217,13 +323,18 @@ class JdbcWorkflowEngine implements WorkflowEngine {
                 .map(task -> task.view(now)).toList();
         return new InstanceView(id, row.serviceCode(), row.definitionVersion(), outcome.status(),
                 outcome.certificate() != null ? outcome.certificate() : row.certificateType(), steps, row.version() + 1,
-                row.startedAt(), outcome.ended() ? now : null);
+                row.startedAt(), outcome.ended() ? now : null, outcome.endState());
     }
 
     /** A waiting step as stored in workflow_task. */
     record StoredTask(String step, String branch, String department, String role, String status, Instant activatedAt,
             Instant warnAt, Instant dueAt, Instant escalateAt, Integer remainingWorkingDays, boolean warned,
             boolean overdue, boolean escalated, String claimedBy) {
+
+        StoredTask claimedBy(String subject) {
+            return new StoredTask(step, branch, department, role, status, activatedAt, warnAt, dueAt, escalateAt,
+                    remainingWorkingDays, warned, overdue, escalated, subject);
+        }
 
         InstanceView.ActiveStep view(Instant now) {
             boolean paused = "CORRECTION".equals(status);
@@ -232,10 +343,37 @@ class JdbcWorkflowEngine implements WorkflowEngine {
         }
     }
 
+    /** Tells the applicant about the applicant steps that start waiting for them. */
+    private void awaiting(WorkflowEvents.Ref ref, java.util.Collection<ActiveTask> added, List<StoredTask> inserted) {
+        for (ActiveTask task : added) {
+            if (task.definition() instanceof Step.Applicant) {
+                Instant due = inserted.stream().filter(stored -> stored.step().equals(task.step()))
+                        .map(StoredTask::dueAt).findFirst().orElse(null);
+                events.publishEvent(new WorkflowEvents.ApplicantStepStarted(ref, task.step(), due));
+            }
+        }
+    }
+
     /** Checks that this actor may fire this command now, and answers the machine event for it. */
     private String authorize(WorkflowCommand command, Actor actor, InstanceRow row, WorkflowDefinition definition,
-            MachineState from) {
+            MachineState from, StoredTask stored) {
         Map<String, ActiveTask> active = active(definition, from);
+        if (command instanceof WorkflowCommand.Confirm || command instanceof WorkflowCommand.Reopen
+                || command instanceof WorkflowCommand.Supply) {
+            requireApplicant(actor, row);
+            ActiveTask task = active.get(command.step());
+            String action = command instanceof WorkflowCommand.Confirm ? Step.Applicant.CONFIRM
+                    : command instanceof WorkflowCommand.Reopen ? Step.Applicant.REOPEN : Step.Applicant.SUPPLY;
+            if (task == null || !(task.definition() instanceof Step.Applicant step) || !step.allows(action)) {
+                throw notAllowed();
+            }
+            if (command instanceof WorkflowCommand.Reopen reopen) {
+                requireText(reopen.reason());
+            } else if (command instanceof WorkflowCommand.Supply supply) {
+                requireText(supply.text());
+            }
+            return MachineFactory.applicant(action, command.step());
+        }
         if (command instanceof WorkflowCommand.Withdraw withdraw) {
             requireApplicant(actor, row);
             return MachineFactory.WITHDRAW;
@@ -248,14 +386,19 @@ class JdbcWorkflowEngine implements WorkflowEngine {
             return MachineFactory.resubmit(resubmit.step());
         } else {
             ActiveTask task = active.get(command.step());
-            if (task == null || task.correction()) {
+            if (task == null || task.correction() || !(task.definition() instanceof Step.Task step)) {
                 throw notAllowed();
             }
-            Step.Task step = task.definition();
-            if (!actor.departments().contains(step.department()) || !actor.roles().contains(step.role())) {
+            // where the task waits now: an escalation may have handed it to another role or department
+            String department = stored == null ? step.department() : stored.department();
+            String role = stored == null ? step.role() : stored.role();
+            if (!actor.departments().contains(department) || !actor.holds(department, role)) {
                 throw new DomainException(WorkflowProblem.NOT_YOUR_STEP);
             }
             if (command instanceof WorkflowCommand.Approve approve) {
+                if (step.assignsNext() && (approve.assignee() == null || approve.assignee().isBlank())) {
+                    throw invalid();
+                }
                 return MachineFactory.approve(approve.step());
             }
             if (command instanceof WorkflowCommand.Reject reject) {
@@ -356,19 +499,27 @@ class JdbcWorkflowEngine implements WorkflowEngine {
         return new Run(state, hops, automatic);
     }
 
-    private record Outcome(String status, String certificate, boolean ended) {
+    /** @param endState the named end state the application reached, if the definition names it */
+    private record Outcome(String status, String certificate, boolean ended, String endState) {
     }
 
     private static Outcome outcome(Run run, WorkflowDefinition definition) {
         String root = run.to().root();
-        boolean ended = Step.OUTCOMES.contains(root);
+        String outcome = definition.outcomeOf(root);
+        boolean ended = outcome != null;
         String certificate = run.automatic().stream().anyMatch(a -> "issue-certificate".equals(a.action()))
                 ? definition.service().certificate() : null;
-        return new Outcome(ended ? root : "running", certificate, ended);
+        return new Outcome(ended ? outcome : "running", certificate, ended,
+                definition.ends().containsKey(root) ? root : null);
     }
 
-    /** A task waiting in a state: the step, its branch, and whether the applicant is correcting it. */
-    record ActiveTask(String step, String branch, boolean correction, Step.Task definition) {
+    /**
+     * A step waiting in a state: a clerk's task or an applicant step, its branch, whether the applicant is correcting
+     * it, and where it waits (an applicant step waits with the service's department under {@link Step.Applicant#ROLE},
+     * which no clerk holds).
+     */
+    record ActiveTask(String step, String branch, boolean correction, Step definition, String department, String role,
+            Integer workingDays, Integer hours) {
     }
 
     static Map<String, ActiveTask> active(WorkflowDefinition definition, MachineState state) {
@@ -389,7 +540,11 @@ class JdbcWorkflowEngine implements WorkflowEngine {
         String step = MachineState.stepOf(leaf);
         definition.step(step).ifPresent(s -> {
             if (s instanceof Step.Task task) {
-                active.put(step, new ActiveTask(step, branch, MachineState.isCorrection(leaf), task));
+                active.put(step, new ActiveTask(step, branch, MachineState.isCorrection(leaf), task, task.department(),
+                        task.role(), task.timeLimitWorkingDays(), task.timeLimitHours()));
+            } else if (s instanceof Step.Applicant applicant) {
+                active.put(step, new ActiveTask(step, branch, false, applicant, definition.service().department(),
+                        Step.Applicant.ROLE, applicant.timeLimitWorkingDays(), applicant.timeLimitHours()));
             }
         });
     }
@@ -399,15 +554,14 @@ class JdbcWorkflowEngine implements WorkflowEngine {
     private List<StoredTask> insertTasks(InstanceId id, java.util.Collection<ActiveTask> tasks, Instant now) {
         List<StoredTask> inserted = new ArrayList<>();
         for (ActiveTask task : tasks) {
-            Deadlines.Limits limits = deadlines.from(now, task.definition().timeLimitWorkingDays());
-            inserted.add(new StoredTask(task.step(), task.branch(), task.definition().department(),
-                    task.definition().role(), "ACTIVE", now, limits.warnAt(), limits.dueAt(), limits.escalateAt(), null,
-                    false, false, false, null));
+            Deadlines.Limits limits = task.hours() != null ? deadlines.fromHours(now, task.hours())
+                    : deadlines.from(now, task.workingDays() == null ? 1 : task.workingDays());
+            inserted.add(new StoredTask(task.step(), task.branch(), task.department(), task.role(), "ACTIVE", now,
+                    limits.warnAt(), limits.dueAt(), limits.escalateAt(), null, false, false, false, null));
             jdbc.sql("""
                     INSERT INTO workflow_task (instance_id, step_id, branch_id, department, role, status, activated_at,
                         warn_at, due_at, escalate_at, next_timer_at) VALUES (?, ?, ?, ?, ?, 'ACTIVE', ?, ?, ?, ?, ?)""")
-                    .params(id.value(), task.step(), task.branch(), task.definition().department(),
-                            task.definition().role(), Timestamp.from(now), Timestamp.from(limits.warnAt()),
+                    .params(id.value(), task.step(), task.branch(), task.department(), task.role(), Timestamp.from(now), Timestamp.from(limits.warnAt()),
                             Timestamp.from(limits.dueAt()), Timestamp.from(limits.escalateAt()),
                             Timestamp.from(limits.warnAt()))
                     .update();
@@ -415,24 +569,34 @@ class JdbcWorkflowEngine implements WorkflowEngine {
         return inserted;
     }
 
-    private StoredTask pause(InstanceId id, StoredTask task, Instant now) {
-        int remaining = deadlines.remaining(now, task.dueAt());
+    private StoredTask pause(InstanceId id, StoredTask task, ActiveTask active, Instant now) {
+        // an hours limit keeps its remaining minutes, a working-days limit its remaining working days
+        boolean hours = active.hours() != null;
+        int remaining = hours ? Deadlines.remainingMinutes(now, task.dueAt()) : deadlines.remaining(now, task.dueAt());
         jdbc.sql("""
                 UPDATE workflow_task SET status = 'CORRECTION', paused_at = ?, remaining_working_days = ?,
-                    next_timer_at = NULL WHERE instance_id = ? AND step_id = ?""")
-                .params(Timestamp.from(now), remaining, id.value(), task.step()).update();
+                    remaining_minutes = ?, next_timer_at = NULL WHERE instance_id = ? AND step_id = ?""")
+                .params(Timestamp.from(now), hours ? null : remaining, hours ? remaining : null, id.value(),
+                        task.step()).update();
         return new StoredTask(task.step(), task.branch(), task.department(), task.role(), "CORRECTION",
                 task.activatedAt(), task.warnAt(), task.dueAt(), task.escalateAt(), remaining, task.warned(),
                 task.overdue(), task.escalated(), task.claimedBy());
     }
 
-    private StoredTask resume(InstanceId id, StoredTask task, Instant now) {
-        Deadlines.Limits limits = deadlines.resume(now, task.remainingWorkingDays() == null ? 1 : task.remainingWorkingDays());
+    private StoredTask resume(InstanceId id, StoredTask task, ActiveTask active, Instant now) {
+        Deadlines.Limits limits;
+        if (active.hours() != null) {
+            Integer minutes = jdbc.sql("SELECT remaining_minutes FROM workflow_task WHERE instance_id = ? AND step_id = ?")
+                    .params(id.value(), task.step()).query(Integer.class).optional().orElse(null);
+            limits = deadlines.resumeMinutes(now, minutes == null ? 60 : minutes);
+        } else {
+            limits = deadlines.resume(now, task.remainingWorkingDays() == null ? 1 : task.remainingWorkingDays());
+        }
         Instant next = DeadlineTimers.nextTimer(limits.warnAt(), limits.dueAt(), limits.escalateAt(), task.warned(),
                 task.overdue(), task.escalated());
         jdbc.sql("""
                 UPDATE workflow_task SET status = 'ACTIVE', paused_at = NULL, remaining_working_days = NULL,
-                    warn_at = ?, due_at = ?, escalate_at = ?, next_timer_at = ? WHERE instance_id = ? AND step_id = ?""")
+                    remaining_minutes = NULL, warn_at = ?, due_at = ?, escalate_at = ?, next_timer_at = ? WHERE instance_id = ? AND step_id = ?""")
                 .params(Timestamp.from(limits.warnAt()), Timestamp.from(limits.dueAt()),
                         Timestamp.from(limits.escalateAt()), Times.timestamp(next), id.value(), task.step())
                 .update();
@@ -444,7 +608,7 @@ class JdbcWorkflowEngine implements WorkflowEngine {
     private record Detailed(Hop hop, String reason, String details) {
     }
 
-    private List<Detailed> withDetails(List<Hop> hops, WorkflowCommand command) {
+    private List<Detailed> withDetails(List<Hop> hops, WorkflowCommand command, String assignee) {
         List<Detailed> result = new ArrayList<>();
         for (int i = 0; i < hops.size(); i++) {
             Hop hop = hops.get(i);
@@ -466,6 +630,15 @@ class JdbcWorkflowEngine implements WorkflowEngine {
                 reason = withdraw.reason();
             } else if (command instanceof WorkflowCommand.Approve approve) {
                 reason = approve.comment();
+                if (assignee != null) {
+                    details = json.writeValueAsString(Map.of("assignee", assignee));
+                }
+            } else if (command instanceof WorkflowCommand.Confirm confirm) {
+                reason = confirm.comment();
+            } else if (command instanceof WorkflowCommand.Reopen reopen) {
+                reason = reopen.reason();
+            } else if (command instanceof WorkflowCommand.Supply supply) {
+                reason = supply.text();
             }
             result.add(new Detailed(hop, reason, details));
         }
@@ -519,6 +692,12 @@ class JdbcWorkflowEngine implements WorkflowEngine {
             return withdraw.reason();
         } else if (command instanceof WorkflowCommand.Approve approve) {
             return approve.comment();
+        } else if (command instanceof WorkflowCommand.Confirm confirm) {
+            return confirm.comment();
+        } else if (command instanceof WorkflowCommand.Reopen reopen) {
+            return reopen.reason();
+        } else if (command instanceof WorkflowCommand.Supply supply) {
+            return supply.text();
         }
         return null;
     }
@@ -540,10 +719,12 @@ class JdbcWorkflowEngine implements WorkflowEngine {
                             Deadlines.light(now, warn, due, paused));
                 }).list();
         return jdbc.sql("""
-                SELECT service_code, definition_version, status, certificate_type, version, started_at, ended_at
+                SELECT service_code, definition_version, status, certificate_type, version, started_at, ended_at,
+                    end_state
                 FROM workflow_instance WHERE id = ?""").param(id.value())
                 .query((rs, n) -> new InstanceView(id, rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
-                        steps, rs.getLong(5), Times.instant(rs.getObject(6)), Times.instant(rs.getObject(7))))
+                        steps, rs.getLong(5), Times.instant(rs.getObject(6)), Times.instant(rs.getObject(7)),
+                        rs.getString(8)))
                 .optional();
     }
 
@@ -556,9 +737,11 @@ class JdbcWorkflowEngine implements WorkflowEngine {
                     Map<String, Object> details = rs.getString(7) == null ? Map.of() : json.readValue(rs.getString(7), MAP);
                     List<String> items = details.get("items") instanceof List<?> list
                             ? list.stream().map(String::valueOf).toList() : List.of();
+                    Object target = details.get("target") != null ? details.get("target")
+                            : details.get("assignee") != null ? details.get("assignee")
+                            : details.get("role") != null ? details.get("department") + ":" + details.get("role") : null;
                     return new HistoryEntry(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6), items,
-                            details.get("target") == null ? null : details.get("target").toString(),
+                            rs.getString(5), rs.getString(6), items, target == null ? null : target.toString(),
                             Times.instant(rs.getObject(8)));
                 })
                 .list();

@@ -51,12 +51,24 @@ class JdbcWorkflowQueries implements WorkflowQueries {
         }
         Instant now = clock.instant();
         Timestamp at = Timestamp.from(now);
-        StringBuilder where = new StringBuilder(" WHERE t.status = 'ACTIVE' AND t.department IN (")
+        // applicant steps wait for the applicant, in nobody's queue
+        StringBuilder where = new StringBuilder(" WHERE t.status = 'ACTIVE' AND t.role <> '")
+                .append(org.tongban.workflow.Step.Applicant.ROLE).append("' AND t.department IN (")
                 .append(placeholders(departments.size())).append(")");
         List<Object> params = new ArrayList<>(departments);
         if (!roles.isEmpty()) {
-            where.append(" AND t.role IN (").append(placeholders(roles.size())).append(")");
-            params.addAll(roles);
+            // realm roles hold in every department of the person; a department's own role (department:role) in it only
+            List<String> plain = roles.stream().filter(role -> role.indexOf(':') < 0).sorted().toList();
+            List<String> own = roles.stream().filter(role -> role.indexOf(':') > 0).sorted().toList();
+            where.append(" AND (").append(plain.isEmpty() ? "1 = 0"
+                    : "t.role IN (" + placeholders(plain.size()) + ")");
+            params.addAll(plain);
+            for (String held : own) {
+                where.append(" OR (t.department = ? AND t.role = ?)");
+                params.add(held.substring(0, held.indexOf(':')));
+                params.add(held.substring(held.indexOf(':') + 1));
+            }
+            where.append(")");
         }
         if (serviceCode != null && !serviceCode.isBlank()) {
             where.append(" AND i.service_code = ?");

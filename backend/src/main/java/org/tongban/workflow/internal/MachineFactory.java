@@ -52,6 +52,18 @@ final class MachineFactory {
         return "auto@" + step;
     }
 
+    /** An overdue task moving on to the step its escalation names. */
+    static String escalate(String step) {
+        return "escalate@" + step;
+    }
+
+    /** The applicant's answer at an applicant step: confirm, reopen or supply; timeout when nobody answered. */
+    static String applicant(String action, String step) {
+        return action + "@" + step;
+    }
+
+    static final String TIMEOUT = "timeout";
+
     static final String START_EVENT = "start";
     static final String WITHDRAW = "withdraw";
 
@@ -62,8 +74,13 @@ final class MachineFactory {
 
             StateConfigurer<String, String> states = builder.configureStates().withStates()
                     .initial(MachineState.START).end("approved").end("rejected").end("withdrawn");
+            for (String end : definition.ends().keySet()) {
+                states.end(end);
+            }
             for (Step step : definition.steps().values()) {
-                if (step instanceof Step.Task task) {
+                if (step instanceof Step.Applicant applicant) {
+                    states.state(applicant.id());
+                } else if (step instanceof Step.Task task) {
                     states.state(task.id());
                     states.state(task.id() + MachineState.CORRECTION);
                 } else if (step instanceof Step.Decision decision) {
@@ -100,8 +117,26 @@ final class MachineFactory {
                         transitions.withExternal().source(task.id()).target(target(definition, back))
                                 .event(returnTo(task.id(), back));
                     }
+                    if (task.escalation() != null && task.escalation().step() != null) {
+                        transitions.withExternal().source(task.id()).target(target(definition, task.escalation().step()))
+                                .event(escalate(task.id()));
+                    }
                     withdraw(transitions, task.id());
                     withdraw(transitions, task.id() + MachineState.CORRECTION);
+                } else if (step instanceof Step.Applicant applicant) {
+                    String next = target(definition, applicant.next());
+                    for (String action : List.of(Step.Applicant.CONFIRM, Step.Applicant.SUPPLY, TIMEOUT)) {
+                        if (TIMEOUT.equals(action) || applicant.allows(action)) {
+                            transitions.withExternal().source(applicant.id()).target(next)
+                                    .event(applicant(action, applicant.id()));
+                        }
+                    }
+                    if (applicant.allows(Step.Applicant.REOPEN)) {
+                        transitions.withExternal().source(applicant.id())
+                                .target(target(definition, applicant.reopenTo()))
+                                .event(applicant(Step.Applicant.REOPEN, applicant.id()));
+                    }
+                    withdraw(transitions, applicant.id());
                 } else if (step instanceof Step.Decision decision) {
                     ChoiceTransitionConfigurer<String, String> choice = transitions.withChoice()
                             .source(decision.id());

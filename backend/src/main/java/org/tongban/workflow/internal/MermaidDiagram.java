@@ -26,6 +26,8 @@ public final class MermaidDiagram {
         out.append("    state \"").append(text.getString("workflow.diagram.approved")).append("\" as approved\n");
         out.append("    state \"").append(text.getString("workflow.diagram.rejected")).append("\" as rejected\n");
         out.append("    state \"").append(text.getString("workflow.diagram.withdrawn")).append("\" as withdrawn\n");
+        definition.ends().values().forEach(end -> out.append("    state \"").append(escape(end.name().in(locale)))
+                .append("\" as ").append(id(end.id())).append('\n'));
         out.append("    [*] --> ").append(id(definition.start())).append('\n');
         for (Step step : definition.steps().values()) {
             if (step instanceof Step.Task task) {
@@ -36,6 +38,14 @@ public final class MermaidDiagram {
                 }
                 if (task.correction()) {
                     edge(out, task.id(), task.id(), text.getString("workflow.diagram.correction"));
+                }
+                if (task.escalation() != null && task.escalation().step() != null) {
+                    edge(out, task.id(), task.escalation().step(), text.getString("workflow.diagram.escalated"));
+                }
+            } else if (step instanceof Step.Applicant applicant) {
+                edge(out, applicant.id(), applicant.next(), text.getString("workflow.diagram.confirmed"));
+                if (applicant.reopenTo() != null) {
+                    edge(out, applicant.id(), applicant.reopenTo(), text.getString("workflow.diagram.reopened"));
                 }
             } else if (step instanceof Step.Decision decision) {
                 out.append("    state ").append(id(decision.id())).append(" <<choice>>\n");
@@ -71,6 +81,7 @@ public final class MermaidDiagram {
         for (String outcome : List.of("approved", "rejected", "withdrawn")) {
             out.append("    ").append(outcome).append(" --> [*]\n");
         }
+        definition.ends().keySet().forEach(end -> out.append("    ").append(id(end)).append(" --> [*]\n"));
         return out.toString();
     }
 

@@ -31,6 +31,11 @@ record Published(long id, String serviceCode, int version, WorkflowDefinition de
     }
 
     @Override
+    public Map<String, Step.End> ends() {
+        return definition.ends();
+    }
+
+    @Override
     public List<Step> steps() {
         return List.copyOf(definition.steps().values());
     }

@@ -39,9 +39,9 @@ class WorkflowConfiguration {
     }
 
     @Bean
-    DefinitionParser definitionParser(Departments departments) {
+    DefinitionParser definitionParser(Departments departments, org.tongban.identity.DepartmentRoles roles) {
         return new DefinitionParser(() -> departments.all().stream().map(Department::code).collect(Collectors.toSet()),
-                DataCatalogue.fromClasspath());
+                roles::codesByDepartment, DataCatalogue.fromClasspath());
     }
 
     @Bean
@@ -60,8 +60,8 @@ class WorkflowConfiguration {
 
     @Bean
     DeadlineTimers deadlineTimers(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock,
-            PlatformTransactionManager transactions) {
-        return new DeadlineTimers(jdbc, events, clock, new TransactionTemplate(transactions));
+            PlatformTransactionManager transactions, JdbcWorkflowEngine engine) {
+        return new DeadlineTimers(jdbc, events, clock, new TransactionTemplate(transactions), engine);
     }
 
     @Bean

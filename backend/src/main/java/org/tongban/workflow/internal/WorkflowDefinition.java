@@ -16,7 +16,24 @@ import java.util.Optional;
  * reachable through their parallel step and through {@link #step(String)}.
  */
 public record WorkflowDefinition(int formatVersion, ServiceInfo service, Map<String, Object> formSchema,
-        String start, Map<String, Step> steps) {
+        String start, Map<String, Step> steps, Map<String, Step.End> ends) {
+
+    public WorkflowDefinition(int formatVersion, ServiceInfo service, Map<String, Object> formSchema, String start,
+            Map<String, Step> steps) {
+        this(formatVersion, service, formSchema, start, steps, Map.of());
+    }
+
+    /**
+     * The outcome a machine state counts as: approved, rejected or withdrawn, for those states and for the named end
+     * states; null while the application runs.
+     */
+    public String outcomeOf(String state) {
+        if (Step.OUTCOMES.contains(state)) {
+            return state;
+        }
+        Step.End end = ends.get(state);
+        return end == null ? null : end.outcome();
+    }
 
     public Optional<Step> step(String id) {
         return Optional.ofNullable(allSteps().get(id));

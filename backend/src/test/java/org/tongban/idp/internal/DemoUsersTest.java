@@ -21,7 +21,7 @@ class DemoUsersTest {
 
     private final MutableClock clock = new MutableClock();
     private final RealmFile realm = new RealmFile("tongban", List.of(new RealmFile.DemoUser("s1", "zhangsan", "right-pw",
-            "三", "张", "z@example.org", List.of("citizen"), List.of(), Map.of())), Map.of());
+            "三", "张", "z@example.org", List.of("citizen"), List.of(), List.of(), Map.of())), Map.of());
     private final DemoUsers users = new DemoUsers(realm, new BCryptPasswordEncoder(4), clock);
     private final AuthenticationProvider login = users.authenticationProvider();
 

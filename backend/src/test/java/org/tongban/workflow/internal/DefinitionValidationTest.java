@@ -162,10 +162,10 @@ class DefinitionValidationTest {
 
     @Test
     void rejectsATaskOfADepartmentThatDoesNotExist() {
-        // the format's schema lists the departments, so the schema check reports it first
-        DefinitionProblem problem = assertOnlyError("enterprise/unknown-department.yaml", "schema-enum",
+        // departments come from the portal (the platform admin adds them), so the validator names the known ones
+        DefinitionProblem problem = assertOnlyError("enterprise/unknown-department.yaml", "unknown-department",
                 "/workflow/steps/acceptance/department", "      department: market-supervision",
-                "\"market-supervision\" is not an allowed value", "market-regulation");
+                "There is no department \"market-supervision\"", "market-regulation");
         assertThat(problem.args()).first().isEqualTo("market-supervision");
     }
 
@@ -185,9 +185,9 @@ class DefinitionValidationTest {
 
     @Test
     void rejectsAnUnknownRole() {
-        DefinitionProblem problem = assertOnlyError("enterprise/unknown-role.yaml", "schema-enum",
+        DefinitionProblem problem = assertOnlyError("enterprise/unknown-role.yaml", "unknown-role",
                 "/workflow/steps/review/role", "      role: section-chief",
-                "\"section-chief\" is not an allowed value", "clerk", "dept-admin");
+                "Department \"market-regulation\" has no role \"section-chief\"", "clerk, dept-admin");
         assertThat(problem.args()).first().isEqualTo("section-chief");
     }
 

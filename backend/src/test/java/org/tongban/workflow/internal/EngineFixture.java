@@ -33,7 +33,10 @@ import tools.jackson.databind.json.JsonMapper;
 final class EngineFixture {
 
     static final Set<String> DEPARTMENTS = Set.of("education", "health", "market-regulation", "public-security",
-            "tax", "human-resources-social-security", "medical-insurance");
+            "tax", "human-resources-social-security", "medical-insurance", "government-services");
+    /** The government services administration's own roles, as the V13 migration creates them. */
+    static final Map<String, Set<String>> ROLES = Map.of("government-services",
+            Set.of("dispatcher", "field-officer", "supervisor"));
 
     final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T01:00:00Z")); // Monday 09:00 in Beijing
     final List<Object> events = new CopyOnWriteArrayList<>();
@@ -49,11 +52,12 @@ final class EngineFixture {
         DataSource dataSource = h2;
         Flyway.configure().dataSource(dataSource).placeholders(Map.of("uuid_type", "UUID")).load().migrate();
         jdbc = JdbcClient.create(dataSource);
-        definitions = new JdbcWorkflowDefinitions(jdbc, new DefinitionParser(DEPARTMENTS), clock);
+        definitions = new JdbcWorkflowDefinitions(jdbc, new DefinitionParser(() -> DEPARTMENTS, () -> ROLES,
+                org.tongban.workflow.DataCatalogue.fromClasspath()), clock);
         JsonMapper json = JsonMapper.builder().build();
         engine = new JdbcWorkflowEngine(jdbc, definitions, events::add, clock, new Deadlines(calendar), json);
         timers = new DeadlineTimers(jdbc, events::add, clock,
-                new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
+                new TransactionTemplate(new DataSourceTransactionManager(dataSource)), engine);
         ShippedDefinitions.files().forEach(file -> definitions.seed(file.name(), file.text()));
     }
 
