@@ -68,8 +68,13 @@ export interface HistoryEntry {
   reason: string | null
   /** The answers and materials a correction request named. */
   items?: string[]
-  /** The step a return went back to. */
+  /**
+   * The step a return went back to; the official a dispatching approval named; the department:role an escalation
+   * handed the task to.
+   */
   target?: string | null
+  /** The named official's name, or the role's name, for a dispatch or an escalation. */
+  targetName?: string | null
   at: string
 }
 
@@ -141,6 +146,8 @@ export interface TaskView {
   history: HistoryEntry[]
   /** Whether I may reassign this step (a department admin of its department). */
   mayReassign?: boolean
+  /** A dispatching step (派单): approving names the official who will hold the next step. */
+  assignsNext?: boolean
 }
 
 /** GET …/candidates: someone a department admin may give the step to. */
@@ -167,6 +174,8 @@ export interface Decision {
   reason?: string
   items?: string[]
   target?: string
+  /** At a dispatching step: the subject of the official who will hold the next step. */
+  assignee?: string
 }
 
 /**

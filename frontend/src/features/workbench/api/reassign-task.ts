@@ -20,6 +20,17 @@ export function useCandidates(task: TaskItem, enabled: boolean) {
   })
 }
 
+/** At a dispatching step: the officials who may hold the next step (its department and role, signed in once). */
+export function useAssignees(task: TaskItem, enabled: boolean) {
+  return useQuery({
+    queryKey: ['workbench', 'assignees', task.instanceId, task.step],
+    queryFn: ({ signal }) =>
+      apiClient.get<Candidate[]>(`${taskPath(task.instanceId, task.step)}/assignees`, { signal }),
+    enabled,
+    staleTime: 0,
+  })
+}
+
 /** Gives a step to another official (or back to the queue); every view of the task is updated. */
 export function useReassign() {
   const queryClient = useQueryClient()

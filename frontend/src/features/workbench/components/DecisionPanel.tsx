@@ -1,10 +1,11 @@
-import { Button, Checkbox, Form, Input, Radio, Typography } from 'antd'
+import { Button, Checkbox, Form, Input, Radio, Select, Typography } from 'antd'
 import type { CheckboxGroupProps } from 'antd/es/checkbox'
 import type { ParseKeys } from 'i18next'
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { isApiError } from '@/lib/api-client'
 import { useDecide } from '../api/decide'
+import { useAssignees } from '../api/reassign-task'
 import { fieldLabel } from '../lib/form-fields'
 import { useNames } from '../lib/names'
 import type { Decision, DecisionAction, ServiceWithForm, TaskView } from '../types'
@@ -26,6 +27,7 @@ interface Values {
   reason?: string
   items?: string[]
   target?: string
+  assignee?: string
 }
 
 const SUBMIT: Record<DecisionAction, ParseKeys> = {
@@ -48,7 +50,11 @@ export function decisionBody(values: Values): Decision {
   const reason = values.reason?.trim()
   switch (action) {
     case 'approve':
-      return reason ? { action, reason } : { action }
+      return {
+        action,
+        ...(reason ? { reason } : {}),
+        ...(values.assignee ? { assignee: values.assignee } : {}),
+      }
     case 'reject':
       return { action, reason: reason ?? '' }
     case 'correction':
@@ -80,6 +86,7 @@ export function DecisionPanel({
   const action = Form.useWatch('action', form)
   const { task } = view
   const decide = useDecide(task.instanceId, task.step)
+  const assignees = useAssignees(task, Boolean(view.assignsNext) && action === 'approve')
 
   const actions: DecisionAction[] = [
     'approve',
@@ -175,6 +182,27 @@ export function DecisionPanel({
                 label: names.step(service, target),
               }))}
               data-testid="return-target"
+            />
+          </Form.Item>
+        )}
+
+        {action === 'approve' && view.assignsNext && (
+          <Form.Item
+            name="assignee"
+            label={<span id={`${id}-assignee`}>{t('workbench.decision.assignee')}</span>}
+            extra={t('workbench.decision.assigneeHint')}
+            rules={[{ required: true, message: t('workbench.decision.assigneeRequired') }]}
+          >
+            <Select
+              aria-labelledby={`${id}-assignee`}
+              loading={assignees.isPending}
+              placeholder={t('workbench.decision.assigneePlaceholder')}
+              notFoundContent={assignees.isPending ? undefined : t('workbench.decision.noAssignees')}
+              options={(assignees.data ?? []).map((official) => ({
+                value: official.subject,
+                label: official.username ? `${official.displayName}（${official.username}）` : official.displayName,
+              }))}
+              data-testid="decision-assignee"
             />
           </Form.Item>
         )}

@@ -15,6 +15,11 @@ const ACTIONS: Readonly<Record<string, ParseKeys>> = {
   return: 'workbench.task.history.actions.return',
   withdraw: 'workbench.task.history.actions.withdraw',
   'auto:issue-certificate': 'workbench.task.history.actions.issueCertificate',
+  confirm: 'workbench.task.history.actions.confirm',
+  reopen: 'workbench.task.history.actions.reopen',
+  supply: 'workbench.task.history.actions.supply',
+  timeout: 'workbench.task.history.actions.timeout',
+  escalate: 'workbench.task.history.actions.escalate',
 }
 
 /** 办理记录: every transition, oldest first, with who acted, why, and what was asked for. */
@@ -88,10 +93,23 @@ export function TaskHistory({
                     })}
                   </p>
                 )}
-                {details.target && (
+                {details.target && entry.action === 'return' && (
                   <p className="history__detail">
                     {t('workbench.task.history.target', {
                       step: names.step(service, details.target),
+                    })}
+                  </p>
+                )}
+                {details.target && entry.action === 'approve' && (
+                  <p className="history__detail">
+                    {t('workbench.task.history.assignedTo', { name: entry.targetName ?? details.target })}
+                  </p>
+                )}
+                {details.target && entry.action === 'escalate' && (
+                  <p className="history__detail">
+                    {t('workbench.task.history.escalatedTo', {
+                      department: names.department(details.target.slice(0, details.target.indexOf(':'))),
+                      role: entry.targetName ?? details.target.slice(details.target.indexOf(':') + 1),
                     })}
                   </p>
                 )}

@@ -5,6 +5,7 @@ import { StaffOnly } from '@/components/StaffOnly'
 import { Loading, LoadError } from '@/components/PageStates'
 import { useAdminServices } from '../api/get-admin-services'
 import { DefinitionUpload } from './DefinitionUpload'
+import { DepartmentRoles } from './DepartmentRoles'
 import { ServiceVersions } from './ServiceVersions'
 import '../workflow-admin.css'
 
@@ -64,6 +65,7 @@ function WorkflowAdmin() {
         {body}
       </section>
       <DefinitionUpload services={services.data} />
+      <DepartmentRoles />
     </div>
   )
 }

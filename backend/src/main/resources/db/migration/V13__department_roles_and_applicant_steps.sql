@@ -32,8 +32,8 @@ CREATE TABLE department_role_holder (
 );
 CREATE INDEX ix_department_role_holder_subject ON department_role_holder (subject);
 
+-- The hotline's officials who resolve complaints and their supervisors; its admin defines more (e.g. 派单员).
 INSERT INTO department_role (department, code, name_zh, name_en, created_at, created_by) VALUES
-    ('government-services', 'dispatcher', '派单员', 'Dispatcher', CURRENT_TIMESTAMP, 'system'),
     ('government-services', 'field-officer', '承办人', 'Field officer', CURRENT_TIMESTAMP, 'system'),
     ('government-services', 'supervisor', '督办负责人', 'Supervisor', CURRENT_TIMESTAMP, 'system');
 

@@ -114,7 +114,7 @@ public final class ImportWorkflowCommand {
         out.println(text(messages, locale, "workflow.import.written", target));
         out.println(text(messages, locale, "workflow.import.translate", target));
 
-        ValidationReport report = new DefinitionParser(departments).parse(relative, yaml);
+        ValidationReport report = ValidateWorkflowsCommand.parserOfRealm().parse(relative, yaml);
         report.problems().forEach(problem -> out.println(problem.describe(messages, locale)));
         if (!report.valid()) {
             out.println(text(messages, locale, "workflow.import.invalid", target, report.errors().size()));

@@ -7,9 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -47,7 +49,7 @@ public final class ValidateWorkflowsCommand {
             return 2;
         }
         ResourceBundleMessageSource messages = messages();
-        DefinitionParser parser = new DefinitionParser(departmentsOfRealm());
+        DefinitionParser parser = parserOfRealm();
         int files = 0;
         int invalid = 0;
         int warned = 0;
@@ -106,6 +108,33 @@ public final class ValidateWorkflowsCommand {
         messages.setDefaultEncoding("UTF-8");
         messages.setFallbackToSystemLocale(false);
         return messages;
+    }
+
+    /**
+     * A validator that knows the shipped realm's departments and the roles its groups grant ({@code department_roles}
+     * of a subgroup): without the portal's database, what the portal starts with.
+     */
+    static DefinitionParser parserOfRealm() throws IOException {
+        Map<String, Set<String>> roles = new HashMap<>();
+        try (InputStream in = ValidateWorkflowsCommand.class.getResourceAsStream("/keycloak/tongban-realm.json")) {
+            rolesOf(JsonMapper.builder().build().readTree(in).path("groups"), roles);
+        }
+        Set<String> departments = departmentsOfRealm();
+        return new DefinitionParser(() -> departments, () -> roles, DataCatalogue.fromClasspath());
+    }
+
+    private static void rolesOf(JsonNode groups, Map<String, Set<String>> roles) {
+        groups.forEach(group -> {
+            group.path("attributes").path("department_roles").forEach(held -> {
+                String value = held.asString();
+                int colon = value.indexOf(':');
+                if (colon > 0) {
+                    roles.computeIfAbsent(value.substring(0, colon), d -> new java.util.TreeSet<>())
+                            .add(value.substring(colon + 1));
+                }
+            });
+            rolesOf(group.path("subGroups"), roles);
+        });
     }
 
     static Set<String> departmentsOfRealm() throws IOException {

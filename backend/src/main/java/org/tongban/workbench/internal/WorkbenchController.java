@@ -58,10 +58,12 @@ class WorkbenchController {
 
     /**
      * A history entry with the official's name ({@code actorName}; null for the applicant and the system);
-     * {@code items} of a correction request, {@code target} of a return.
+     * {@code items} of a correction request; {@code target}: the step of a return, the official a dispatching approval
+     * named, the {@code department:role} an escalation handed the task to, with {@code targetName} (the official's
+     * name, or the role's name in the reader's language).
      */
     record HistoryItem(int sequence, String step, String action, String actor, String actorName,
-            String actorDepartment, String reason, List<String> items, String target, Instant at) {
+            String actorDepartment, String reason, List<String> items, String target, String targetName, Instant at) {
     }
 
     /** Someone a department admin may give the step to: an official of its department with its role. */
@@ -122,13 +124,14 @@ class WorkbenchController {
     TaskView task(@PathVariable String instanceId, @PathVariable String step) {
         Person person = currentPerson.require();
         WorkbenchService.Opened opened = workbench.open(person, instanceId, step);
-        Map<String, String> names = workbench.names(Stream.concat(
+        Map<String, String> names = workbench.names(Stream.of(
                 opened.history().stream().filter(entry -> entry.actorDepartment() != null).map(entry -> entry.actor()),
-                Stream.of(opened.waiting().claimedBy())));
+                opened.history().stream().filter(entry -> "approve".equals(entry.action())).map(entry -> entry.target()),
+                Stream.of(opened.waiting().claimedBy())).flatMap(each -> each));
         List<HistoryItem> history = opened.history().stream().map(entry -> new HistoryItem(entry.sequence(),
                 entry.step(), entry.action(), entry.actor(), entry.actorDepartment() == null ? null
                         : names.get(entry.actor()), entry.actorDepartment(), entry.reason(), entry.items(),
-                entry.target(), entry.at())).toList();
+                entry.target(), targetName(entry, names), entry.at())).toList();
         List<MaterialView> materials = opened.materials().stream().map(m -> new MaterialView(m.material().code(),
                 m.material().name(), m.material().required(), m.attachments())).toList();
         return new TaskView(item(opened.waiting(), person, names, true), opened.visibleData(),
@@ -136,6 +139,19 @@ class WorkbenchController {
                 opened.definition().returnTo(),
                 opened.definition().correction(), opened.otherSteps(), history, opened.mayReassign(),
                 opened.definition().assignsNext());
+    }
+
+    private String targetName(org.tongban.workflow.HistoryEntry entry, Map<String, String> names) {
+        if (entry.target() == null) {
+            return null;
+        }
+        if ("approve".equals(entry.action())) {
+            return names.get(entry.target());
+        }
+        if ("escalate".equals(entry.action()) && entry.target().indexOf(':') > 0) {
+            return workbench.roleName(entry.target(), org.springframework.context.i18n.LocaleContextHolder.getLocale());
+        }
+        return null;
     }
 
     @GetMapping("/api/v1/workbench/tasks/{instanceId}/{step}/assignees")

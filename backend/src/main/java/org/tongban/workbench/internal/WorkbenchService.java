@@ -276,6 +276,19 @@ class WorkbenchService {
         return engine.fire(new InstanceId(instanceId), command, actor);
     }
 
+    /** The name of a department's role ({@code department:role}) in the reader's language; the code if unknown. */
+    String roleName(String departmentRole, java.util.Locale locale) {
+        String department = departmentRole.substring(0, departmentRole.indexOf(':'));
+        String role = departmentRole.substring(departmentRole.indexOf(':') + 1);
+        boolean english = "en".equals(locale.getLanguage());
+        if (DepartmentRoles.BUILT_IN.contains(role)) {
+            return role.equals(Role.CLERK.code()) ? (english ? "Clerk" : "窗口人员")
+                    : (english ? "Department admin" : "部门管理员");
+        }
+        return departmentRoles.of(department).stream().filter(each -> each.code().equals(role)).findFirst()
+                .map(each -> english ? each.nameEn() : each.nameZh()).orElse(role);
+    }
+
     /** The realm roles and the departments' own roles the person holds ({@code department:role}). */
     private Set<String> roles(Person person) {
         Set<String> roles = new java.util.HashSet<>();
