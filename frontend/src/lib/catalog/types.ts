@@ -22,6 +22,7 @@ export const CATEGORIES = [
   'enterprise',
   'life-event',
   'social-security',
+  'complaints',
 ] as const
 export type Category = (typeof CATEGORIES)[number]
 

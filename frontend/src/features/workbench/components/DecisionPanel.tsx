@@ -195,6 +195,7 @@ export function DecisionPanel({
           >
             <Select
               aria-labelledby={`${id}-assignee`}
+              showSearch={{ optionFilterProp: 'label' }}
               loading={assignees.isPending}
               placeholder={t('workbench.decision.assigneePlaceholder')}
               notFoundContent={assignees.isPending ? undefined : t('workbench.decision.noAssignees')}

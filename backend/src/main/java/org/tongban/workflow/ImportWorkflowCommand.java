@@ -30,7 +30,8 @@ import org.tongban.workflow.internal.ValidationReport;
 public final class ImportWorkflowCommand {
 
     public static final String NAME = "import-workflow";
-    static final Set<String> CATEGORIES = Set.of("education", "health", "enterprise", "life-event", "social-security");
+    static final Set<String> CATEGORIES = Set.of("education", "health", "enterprise", "life-event", "social-security",
+            "complaints");
     private static final String USAGE = "usage: java -jar tongban.jar import-workflow <file.json|file.bpmn> --department=<code>"
             + " --category=<category> [--out=<folder or file.yaml>] [--lang=en]";
 

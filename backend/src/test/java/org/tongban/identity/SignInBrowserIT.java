@@ -3,8 +3,13 @@ package org.tongban.identity;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.tongban.support.GrievanceJourney;
 import org.tongban.support.Playwright;
+import org.tongban.workflow.internal.DeadlineTimers;
 
 /**
  * A citizen signs in through the embedded identity provider's page in a real browser, sees their
@@ -13,6 +18,20 @@ import org.tongban.support.Playwright;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
         properties = {"server.port=18081", "tongban.data-dir=./target/it-data/browser"})
 class SignInBrowserIT {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    DeadlineTimers timers;
+
+    @Test
+    void journey5AHotlineComplaintIsDispatchedResolvedReopenedEscalatedToTheSupervisorAndConfirmed() throws Exception {
+        GrievanceJourney.run("http://localhost:18081", jdbc, transactions, timers, Map.of());
+    }
 
     @Test
     void aCitizenSignsInSwitchesToEnglishAndSignsOut() throws Exception {
