@@ -346,7 +346,8 @@ class InstanceMigration implements WorkflowMigrations {
         for (Map.Entry<String, String> move : renames.entrySet()) {
             Step.Task task = (Step.Task) to.step(move.getValue()).orElseThrow();
             String[] was = stored.get(move.getKey());
-            boolean sameHands = task.department().equals(was[0]) && task.role().equals(was[1]);
+            boolean sameHands = java.util.Objects.equals(task.department(), was[0])
+                    && java.util.Objects.equals(task.role(), was[1]);
             jdbc.sql("UPDATE workflow_task SET step_id = ?, branch_id = ?, department = ?, role = ?"
                             + (sameHands ? "" : ", claimed_by = NULL, claimed_at = NULL")
                             + " WHERE instance_id = ? AND step_id = ?")
