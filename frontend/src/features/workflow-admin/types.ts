@@ -57,7 +57,8 @@ export interface MigrationRequest {
 export interface MigrationStep {
   id: string
   name: LocalizedText | null
-  kind: 'task' | 'parallel'
+  /** A clerk's step, the applicant's answer (申请人确认) or a parallel step. */
+  kind: 'task' | 'applicant' | 'parallel'
   /** The parallel branch it is in; null at the top level. */
   branch: string | null
   department: string | null

@@ -258,12 +258,12 @@ function StepMapping({
   const id = useId()
   const label = (step: MigrationStep | MigrationPlacement | undefined, fallback: string) =>
     step?.name ? `${names.text(step.name)} (${fallback})` : fallback
-  const where = (step: MigrationStep) =>
-    step.kind === 'parallel'
-      ? t('workflowMigration.mapping.parallel')
-      : step.branch
-        ? t('workflowMigration.mapping.branch', { branch: step.branch })
-        : names.department(step.department)
+  const where = (step: MigrationStep) => {
+    if (step.kind === 'parallel') return t('workflowMigration.mapping.parallel')
+    if (step.kind === 'applicant') return t('workflowMigration.mapping.applicant')
+    if (step.branch) return t('workflowMigration.mapping.branch', { branch: step.branch })
+    return names.department(step.department)
+  }
 
   return (
     <section aria-labelledby={`${id}-heading`} className="admin-section migration__mapping" data-testid="step-mapping">

@@ -40,11 +40,13 @@ public interface WorkflowMigrations {
 
     /**
      * Why an application cannot move. The codes: {@code step-removed} (the waiting step is not in the new version and
-     * the mapping does not name it), {@code not-a-task} (it maps to a step that is not a clerk's step),
+     * the mapping does not name it), {@code not-a-task} (it maps to a step where no application waits: a decision, an
+     * automatic or a parallel step), {@code kind-changed} (a clerk's step maps to a step for the applicant, or the
+     * other way round),
      * {@code parallel-changed} (the parallel step it waits in is not a parallel step with the same branches in the
      * new version), {@code branch-changed} (a branch's step maps outside its branch, or a top-level step into one),
      * {@code correction-not-allowed} (the applicant is correcting it and the new step does not allow correction),
-     * {@code not-waiting} (the application does not wait at a clerk's step).
+     * {@code not-waiting} (the application does not wait at a clerk's or the applicant's step).
      *
      * @param step   the waiting step concerned (of the old version)
      * @param target the step it would go to (of the new version), if any
@@ -53,6 +55,7 @@ public interface WorkflowMigrations {
 
         public static final String STEP_REMOVED = "step-removed";
         public static final String NOT_A_TASK = "not-a-task";
+        public static final String KIND_CHANGED = "kind-changed";
         public static final String PARALLEL_CHANGED = "parallel-changed";
         public static final String BRANCH_CHANGED = "branch-changed";
         public static final String CORRECTION_NOT_ALLOWED = "correction-not-allowed";
@@ -94,7 +97,7 @@ public interface WorkflowMigrations {
      * blockers changes nothing; {@link WorkflowProblem#STALE} when the workflow is no longer at
      * {@code expectedVersion} (someone acted on it since the plan). A move is recorded in the application's history
      * (action {@code migrate}) and announced as {@link WorkflowEvents.WorkflowMigrated}; waiting steps keep their claim
-     * (unless the new step belongs to another department or role) and their time limits.
+     * and escalation (unless the new version gives the step to another department or role) and their time limits.
      */
     Move migrate(String serviceCode, Request request, InstanceId instance, long expectedVersion, Actor actor);
 }

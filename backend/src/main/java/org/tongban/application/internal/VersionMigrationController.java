@@ -59,9 +59,10 @@ class VersionMigrationController {
     }
 
     /**
-     * A step of either version: {@code kind} task or parallel; {@code branch} the parallel branch it is in (null at
-     * the top level); {@code target}, for a step of the old version, where applications waiting at it go (null:
-     * nowhere, they are blocked).
+     * A step of either version: {@code kind} task (a clerk's), applicant (the applicant's answer, 申请人确认) or
+     * parallel; {@code branch} the parallel branch it is in (null at the top level); {@code department} the clerks'
+     * (null for the others); {@code target}, for a step of the old version, where applications waiting at it go
+     * (null: nowhere, they are blocked).
      */
     record StepView(String id, LocalizedText name, String kind, String branch, String department, String target) {
     }
@@ -71,8 +72,8 @@ class VersionMigrationController {
     }
 
     /**
-     * Why an application does not move: {@code code} step-removed, not-a-task, parallel-changed, branch-changed,
-     * correction-not-allowed, not-waiting, answers-refused (with the {@code field}) or changed-meanwhile;
+     * Why an application does not move: {@code code} step-removed, not-a-task, kind-changed, parallel-changed,
+     * branch-changed, correction-not-allowed, not-waiting, answers-refused (with the {@code field}) or changed-meanwhile;
      * {@code message} says it in the request's language.
      */
     record BlockerView(String code, String step, String target, String field, String message) {
@@ -115,7 +116,8 @@ class VersionMigrationController {
         List<StepView> steps = plan.stepMapping().entrySet().stream()
                 .map(entry -> step(from, entry.getKey(), entry.getValue())).toList();
         List<StepView> targets = allSteps(to).stream()
-                .filter(step -> step instanceof Step.Task || step instanceof Step.Parallel)
+                .filter(step -> step instanceof Step.Task || step instanceof Step.Applicant
+                        || step instanceof Step.Parallel)
                 .map(step -> step(to, step.id(), null)).toList();
         List<ApplicationMove> moves = new ArrayList<>();
         Map<String, Long> counts = new LinkedHashMap<>();
@@ -159,15 +161,16 @@ class VersionMigrationController {
 
     private static StepView step(PublishedDefinition definition, String id, String target) {
         Step step = definition.step(id).orElseThrow();
-        return new StepView(id, step.name(), step instanceof Step.Parallel ? "parallel" : "task",
+        String kind = step instanceof Step.Parallel ? "parallel" : step instanceof Step.Applicant ? "applicant" : "task";
+        return new StepView(id, step.name(), kind,
                 step instanceof Step.Task task ? task.branch() : null,
                 step instanceof Step.Task task ? task.department() : null, target);
     }
 
     private static PlacementView placement(PublishedDefinition definition, WorkflowMigrations.Placement placement) {
-        Step.Task task = definition.task(placement.step()).orElse(null);
-        return new PlacementView(placement.step(), task == null ? null : task.name(), placement.branch(),
-                task == null ? null : task.department(), placement.correction());
+        Step step = definition.step(placement.step()).orElse(null);
+        return new PlacementView(placement.step(), step == null ? null : step.name(), placement.branch(),
+                step instanceof Step.Task task ? task.department() : null, placement.correction());
     }
 
     /** A step as an admin knows it: its name in the language and its id, which the mapping uses. */

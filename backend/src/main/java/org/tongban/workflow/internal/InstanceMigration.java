@@ -32,10 +32,10 @@ import tools.jackson.databind.json.JsonMapper;
  * the waiting steps (renamed in place, so their claims, clocks and timers stay), one history entry and the event, in
  * the caller's transaction.
  *
- * <p>Only moves that map cleanly are made: a waiting step goes to a clerk's step of the new version at the same
- * place — top level stays top level, a parallel branch's step stays in that branch of a parallel step with the same
- * branches — and a step the applicant is correcting (补正) only to a step that allows correction. Anything else is
- * reported and left alone.
+ * <p>Only moves that map cleanly are made: a waiting step goes to a step of the same kind (a clerk's step, or a step
+ * for the applicant) of the new version at the same place — top level stays top level, a parallel branch's step stays
+ * in that branch of a parallel step with the same branches — and a step the applicant is correcting (补正) only to a
+ * step that allows correction. Anything else is reported and left alone.
  */
 class InstanceMigration implements WorkflowMigrations {
 
@@ -129,9 +129,14 @@ class InstanceMigration implements WorkflowMigrations {
             Map<String, String> mapping) {
         Map<String, String> effective = new LinkedHashMap<>();
         from.allSteps().values().stream()
-                .filter(step -> step instanceof Step.Task || step instanceof Step.Parallel)
+                .filter(step -> waits(step) || step instanceof Step.Parallel)
                 .forEach(step -> effective.put(step.id(), target(step.id(), mapping, to)));
         return java.util.Collections.unmodifiableMap(effective);
+    }
+
+    /** A step an application waits at: a clerk's, or the applicant's (申请人确认). */
+    private static boolean waits(Step step) {
+        return step instanceof Step.Task || step instanceof Step.Applicant;
     }
 
     private static Move move(InstanceId id, String applicationId, String reference, MachineState state, long version,
@@ -166,10 +171,11 @@ class InstanceMigration implements WorkflowMigrations {
         MachineState landed;
         if (!state.parallel()) {
             String step = MachineState.stepOf(state.root());
-            if (!(from.steps().get(step) instanceof Step.Task)) {
+            Step waiting = from.steps().get(step);
+            if (waiting == null || !waits(waiting)) {
                 return new Landing(null, Map.of(), List.of(new Blocker(Blocker.NOT_WAITING, step, null)));
             }
-            String leaf = leaf(step, MachineState.isCorrection(state.root()), null, null, to, mapping, blockers);
+            String leaf = leaf(waiting, MachineState.isCorrection(state.root()), null, null, to, mapping, blockers);
             if (leaf == null) {
                 return new Landing(null, Map.of(), blockers);
             }
@@ -197,8 +203,8 @@ class InstanceMigration implements WorkflowMigrations {
                     return;
                 }
                 String step = MachineState.stepOf(leaf);
-                String landedLeaf = leaf(step, MachineState.isCorrection(leaf), branch, parallel, to, mapping,
-                        blockers);
+                String landedLeaf = leaf(from.step(step).orElseThrow(), MachineState.isCorrection(leaf), branch,
+                        parallel, to, mapping, blockers);
                 if (landedLeaf != null) {
                     branches.put(branch, landedLeaf);
                     steps.put(step, MachineState.stepOf(landedLeaf));
@@ -216,16 +222,26 @@ class InstanceMigration implements WorkflowMigrations {
      * @param branch   the branch it waits in, or null at the top level
      * @param parallel the new version's parallel step the branch is in, or null at the top level
      */
-    private static String leaf(String step, boolean correction, String branch, Step.Parallel parallel,
+    private static String leaf(Step waiting, boolean correction, String branch, Step.Parallel parallel,
             WorkflowDefinition to, Map<String, String> mapping, List<Blocker> blockers) {
+        String step = waiting.id();
         String target = target(step, mapping, to);
         if (target == null) {
             blockers.add(new Blocker(Blocker.STEP_REMOVED, step, null));
             return null;
         }
-        if (!(to.step(target).orElse(null) instanceof Step.Task task)) {
+        Step landing = to.step(target).orElseThrow();
+        if (!waits(landing)) {
             blockers.add(new Blocker(Blocker.NOT_A_TASK, step, target));
             return null;
+        }
+        // a clerk's step and the applicant's answer are different things: neither takes the other's place
+        if (landing.getClass() != waiting.getClass()) {
+            blockers.add(new Blocker(Blocker.KIND_CHANGED, step, target));
+            return null;
+        }
+        if (!(landing instanceof Step.Task task)) {
+            return target; // the applicant's step: at the top level, never in correction
         }
         boolean inPlace = branch == null
                 ? task.branch() == null
@@ -288,7 +304,7 @@ class InstanceMigration implements WorkflowMigrations {
         if (updated != 1) {
             throw new DomainException(WorkflowProblem.STALE);
         }
-        moveTasks(id, landing, to.definition());
+        moveTasks(id, stored.state(), landing, from.definition(), to.definition());
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("fromVersion", from.version());
         details.put("toVersion", to.version());
@@ -319,19 +335,21 @@ class InstanceMigration implements WorkflowMigrations {
 
     /**
      * Renames the waiting steps in place: everything else of them — when they started, their time limits and timers,
-     * a correction's paused clock — stays. A claim stays too, unless the new step belongs to another department or
-     * role, whose clerk could not act on it.
+     * a correction's paused clock, an escalation's hand-over, a claim — stays. Only where the new version gives the
+     * step to another department or role does the step take those and go back to that queue unclaimed, since whoever
+     * held it could no longer act on it.
      */
-    private void moveTasks(InstanceId id, Landing landing, WorkflowDefinition to) {
-        Map<String, String[]> stored = new LinkedHashMap<>();
-        jdbc.sql("SELECT step_id, department, role FROM workflow_task WHERE instance_id = ?").param(id.value())
-                .query((rs, n) -> stored.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3)}))
-                .list();
+    private void moveTasks(InstanceId id, MachineState state, Landing landing, WorkflowDefinition from,
+            WorkflowDefinition to) {
+        Map<String, JdbcWorkflowEngine.ActiveTask> before = JdbcWorkflowEngine.active(from, state);
+        Map<String, JdbcWorkflowEngine.ActiveTask> after = JdbcWorkflowEngine.active(to, landing.state());
+        List<String> stored = jdbc.sql("SELECT step_id FROM workflow_task WHERE instance_id = ?").param(id.value())
+                .query(String.class).list();
         Map<String, String> renames = new LinkedHashMap<>(landing.steps());
-        renames.keySet().retainAll(stored.keySet());
+        renames.keySet().retainAll(stored);
         // two steps may swap names (a→b while b→c): park them under names no step can have first
         boolean clash = renames.entrySet().stream()
-                .anyMatch(move -> !move.getKey().equals(move.getValue()) && stored.containsKey(move.getValue()));
+                .anyMatch(move -> !move.getKey().equals(move.getValue()) && stored.contains(move.getValue()));
         Map<String, String> current = new LinkedHashMap<>();
         int parked = 0;
         for (String step : renames.keySet()) {
@@ -344,16 +362,21 @@ class InstanceMigration implements WorkflowMigrations {
             current.put(step, now);
         }
         for (Map.Entry<String, String> move : renames.entrySet()) {
-            Step.Task task = (Step.Task) to.step(move.getValue()).orElseThrow();
-            String[] was = stored.get(move.getKey());
-            boolean sameHands = java.util.Objects.equals(task.department(), was[0])
-                    && java.util.Objects.equals(task.role(), was[1]);
-            jdbc.sql("UPDATE workflow_task SET step_id = ?, branch_id = ?, department = ?, role = ?"
-                            + (sameHands ? "" : ", claimed_by = NULL, claimed_at = NULL")
-                            + " WHERE instance_id = ? AND step_id = ?")
-                    .params(task.id(), task.branch(), task.department(), task.role(), id.value(),
-                            current.get(move.getKey()))
-                    .update();
+            JdbcWorkflowEngine.ActiveTask was = before.get(move.getKey());
+            JdbcWorkflowEngine.ActiveTask becomes = after.get(move.getValue());
+            boolean sameHands = java.util.Objects.equals(was.department(), becomes.department())
+                    && java.util.Objects.equals(was.role(), becomes.role());
+            if (sameHands) {
+                jdbc.sql("UPDATE workflow_task SET step_id = ?, branch_id = ? WHERE instance_id = ? AND step_id = ?")
+                        .params(becomes.step(), becomes.branch(), id.value(), current.get(move.getKey())).update();
+            } else {
+                jdbc.sql("""
+                        UPDATE workflow_task SET step_id = ?, branch_id = ?, department = ?, role = ?, claimed_by = NULL,
+                            claimed_at = NULL WHERE instance_id = ? AND step_id = ?""")
+                        .params(becomes.step(), becomes.branch(), becomes.department(), becomes.role(), id.value(),
+                                current.get(move.getKey()))
+                        .update();
+            }
         }
     }
 

@@ -323,6 +323,70 @@ class InstanceMigrationTest {
                 .containsExactly(new Blocker(Blocker.BRANCH_CHANGED, "tax-formalities", "seal-engraving-filing"));
     }
 
+    // ---------------------------------------------------------------- the applicant's steps and escalations
+
+    private static final String GRIEVANCE = "citizen-complaint";
+    private final Actor servicesAdmin = new Actor("gs-admin", Set.of("dept-admin"), Set.of("government-services"));
+
+    private static Actor official(String subject, String role) {
+        return new Actor(subject, Set.of("clerk", "government-services:" + role), Set.of("government-services"));
+    }
+
+    private InstanceView complaint() {
+        fixture.definitions.seed(GrievanceWorkflowTest.FILE, GrievanceWorkflowTest.definition());
+        InstanceView started = fixture.start(GRIEVANCE, Map.of("category", "noise", "location", "幸福路 12 号",
+                "details", "楼下商铺每晚十一点后仍播放音乐"), business);
+        return fixture.engine.fire(started.id(), new Approve("dispatch", null, "officer-1"),
+                official("dispatcher-1", "dispatcher"));
+    }
+
+    @Test
+    void anApplicationWaitingForTheApplicantsAnswerMovesToTheApplicantsStepOfTheNewVersion() {
+        InstanceView waiting = fixture.engine.fire(complaint().id(), new Approve("resolve", "已约谈商铺"),
+                official("officer-1", "field-officer"));
+        assertThat(waiting.activeSteps()).extracting(InstanceView.ActiveStep::step).containsExactly("citizen-confirms");
+        int v2 = fixture.definitions.seed(GrievanceWorkflowTest.FILE,
+                GrievanceWorkflowTest.definition().replace("citizen-confirms", "citizen-feedback")).version();
+
+        // a clerk's step cannot stand in for the applicant's answer
+        assertThat(of(migrations.plan(GRIEVANCE, new Request(1, v2, Map.of("citizen-confirms", "resolve")),
+                servicesAdmin), waiting).blockers())
+                .containsExactly(new Blocker(Blocker.KIND_CHANGED, "citizen-confirms", "resolve"));
+
+        Request request = new Request(1, v2, Map.of("citizen-confirms", "citizen-feedback"));
+        Move moved = migrations.migrate(GRIEVANCE, request, waiting.id(), waiting.version(), servicesAdmin);
+        assertThat(moved.to()).containsExactly(new Placement("citizen-feedback", null, false));
+        assertThat(tasks(waiting.id())).singleElement().satisfies(task -> {
+            assertThat(task.get("step_id")).isEqualTo("citizen-feedback");
+            assertThat(task.get("role")).isEqualTo(org.tongban.workflow.Step.Applicant.ROLE);
+        });
+        InstanceView ended = fixture.engine.fire(waiting.id(),
+                new org.tongban.workflow.WorkflowCommand.Confirm("citizen-feedback", "已解决"), business);
+        assertThat(ended.status()).isEqualTo("approved");
+    }
+
+    @Test
+    void anEscalatedStepStaysWithWhoeverItWasEscalatedTo() {
+        InstanceView dispatched = complaint();
+        fixture.clock.advance(Duration.ofHours(25));
+        fixture.timers.fireDue();
+        assertThat(tasks(dispatched.id())).singleElement()
+                .satisfies(task -> assertThat(task.get("role")).isEqualTo("supervisor"));
+        InstanceView escalated = fixture.engine.find(dispatched.id()).orElseThrow();
+        int v2 = fixture.definitions.seed(GrievanceWorkflowTest.FILE,
+                GrievanceWorkflowTest.definition() + "\n# version 2\n").version();
+
+        migrations.migrate(GRIEVANCE, new Request(1, v2, Map.of()), escalated.id(), escalated.version(),
+                servicesAdmin);
+
+        assertThat(tasks(escalated.id())).singleElement()
+                .satisfies(task -> assertThat(task.get("role")).as("not handed back").isEqualTo("supervisor"));
+        InstanceView after = fixture.engine.fire(escalated.id(), new Approve("resolve", "督办"),
+                official("supervisor-1", "supervisor"));
+        assertThat(after.definitionVersion()).isEqualTo(v2);
+        assertThat(after.activeSteps()).extracting(InstanceView.ActiveStep::step).containsExactly("citizen-confirms");
+    }
+
     // ---------------------------------------------------------------- who may, and bad requests
 
     @Test
