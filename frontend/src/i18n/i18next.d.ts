@@ -1,6 +1,7 @@
 import 'i18next'
 import type zhCN from './locales/zh-CN.json'
 import type zhCNCertificates from './locales/zh-CN.certificates.json'
+import type zhCNMigration from './locales/zh-CN.migration.json'
 import type zhCNOfficials from './locales/zh-CN.officials.json'
 import type zhCNWorkbench from './locales/zh-CN.workbench.json'
 
@@ -9,7 +10,11 @@ declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation'
     resources: {
-      translation: typeof zhCN & typeof zhCNWorkbench & typeof zhCNOfficials & typeof zhCNCertificates
+      translation: typeof zhCN &
+        typeof zhCNWorkbench &
+        typeof zhCNOfficials &
+        typeof zhCNCertificates &
+        typeof zhCNMigration
     }
   }
 }

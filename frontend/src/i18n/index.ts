@@ -2,10 +2,12 @@ import i18n from 'i18next'
 import { initReactI18next } from 'react-i18next'
 import enUS from './locales/en-US.json'
 import enUSCertificates from './locales/en-US.certificates.json'
+import enUSMigration from './locales/en-US.migration.json'
 import enUSOfficials from './locales/en-US.officials.json'
 import enUSWorkbench from './locales/en-US.workbench.json'
 import zhCN from './locales/zh-CN.json'
 import zhCNCertificates from './locales/zh-CN.certificates.json'
+import zhCNMigration from './locales/zh-CN.migration.json'
 import zhCNOfficials from './locales/zh-CN.officials.json'
 import zhCNWorkbench from './locales/zh-CN.workbench.json'
 
@@ -15,8 +17,12 @@ export const DEFAULT_LANGUAGE: Language = 'zh-CN'
 export const LANGUAGE_STORAGE_KEY = 'tongban.language'
 
 export const resources = {
-  'zh-CN': { translation: { ...zhCN, ...zhCNWorkbench, ...zhCNOfficials, ...zhCNCertificates } },
-  'en-US': { translation: { ...enUS, ...enUSWorkbench, ...enUSOfficials, ...enUSCertificates } },
+  'zh-CN': {
+    translation: { ...zhCN, ...zhCNWorkbench, ...zhCNOfficials, ...zhCNCertificates, ...zhCNMigration },
+  },
+  'en-US': {
+    translation: { ...enUS, ...enUSWorkbench, ...enUSOfficials, ...enUSCertificates, ...enUSMigration },
+  },
 } as const
 
 export function isLanguage(value: unknown): value is Language {

@@ -68,6 +68,7 @@ export const TIMELINE_ACTIONS = [
   'supply',
   'timeout',
   'escalate',
+  'migrate',
 ] as const
 export type TimelineAction = (typeof TIMELINE_ACTIONS)[number]
 
@@ -78,6 +79,9 @@ export interface TimelineEntry {
   /** A department code; the official's identity is never shown. */
   department: string | null
   reason: string | null
+  /** A move to another version of the workflow (action migrate): from which version to which. */
+  fromVersion?: number | null
+  toVersion?: number | null
 }
 
 /** A clerk asked for these items to be corrected (补正). */

@@ -58,7 +58,7 @@ export interface ActiveStep {
 export interface HistoryEntry {
   sequence: number
   step: string | null
-  /** start, approve, reject, correct, resubmit, return, withdraw, auto:<action>, … */
+  /** start, approve, reject, correct, resubmit, return, withdraw, auto:<action>, migrate, … */
   action: string
   /** A subject, or "system" for automatic steps and timers. */
   actor: string
@@ -75,6 +75,9 @@ export interface HistoryEntry {
   target?: string | null
   /** The named official's name, or the role's name, for a dispatch or an escalation. */
   targetName?: string | null
+  /** A move to another version of the workflow (action migrate): from which version to which. */
+  fromVersion?: number | null
+  toVersion?: number | null
   at: string
 }
 

@@ -6,6 +6,9 @@ import { Loading } from '@/components/PageStates'
 const WorkflowAdminPage = lazy(() =>
   import('./components/WorkflowAdminPage').then((module) => ({ default: module.WorkflowAdminPage })),
 )
+const MigrationPage = lazy(() =>
+  import('./components/MigrationPage').then((module) => ({ default: module.MigrationPage })),
+)
 
 export const workflowAdminRoutes: RouteObject[] = [
   {
@@ -16,5 +19,14 @@ export const workflowAdminRoutes: RouteObject[] = [
       </Suspense>
     ),
     handle: { titleKey: 'workflowAdmin.title' },
+  },
+  {
+    path: 'admin/workflows/:code/migrations',
+    element: (
+      <Suspense fallback={<Loading page className="page-loading" />}>
+        <MigrationPage />
+      </Suspense>
+    ),
+    handle: { titleKey: 'workflowMigration.title' },
   },
 ]

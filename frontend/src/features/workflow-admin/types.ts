@@ -1,3 +1,5 @@
+import type { LocalizedText } from '@/lib/catalog/types'
+
 /** One published version of a service's workflow definition. */
 export interface DefinitionVersion {
   version: number
@@ -39,4 +41,77 @@ export interface DefinitionProblem {
 export interface ValidationResult {
   valid: boolean
   problems: DefinitionProblem[]
+}
+
+/**
+ * The body of POST …/migrations/dry-run and …/migrations: from which version to which later one,
+ * and old step id → new step id (a step it does not name goes to the step with the same id).
+ */
+export interface MigrationRequest {
+  fromVersion: number
+  toVersion: number
+  stepMapping: Record<string, string>
+}
+
+/** A step of either version: of the old one with where its applications go (`target`, null: nowhere). */
+export interface MigrationStep {
+  id: string
+  name: LocalizedText | null
+  /** A clerk's step, the applicant's answer (申请人确认) or a parallel step. */
+  kind: 'task' | 'applicant' | 'parallel'
+  /** The parallel branch it is in; null at the top level. */
+  branch: string | null
+  department: string | null
+  target: string | null
+}
+
+/** Where an application waits, or would wait. */
+export interface MigrationPlacement {
+  step: string
+  name: LocalizedText | null
+  branch: string | null
+  department: string | null
+  /** The applicant is correcting it (补正). */
+  correction: boolean
+}
+
+/**
+ * Why an application does not move: step-removed, not-a-task, parallel-changed, branch-changed,
+ * correction-not-allowed, not-waiting, answers-refused (with its field) or changed-meanwhile;
+ * `message` is in the request's language.
+ */
+export interface MigrationBlocker {
+  code: string
+  step: string | null
+  target: string | null
+  field: string | null
+  message: string
+}
+
+export type MigrationOutcome = 'ready' | 'blocked' | 'migrated'
+
+/** One running application of the old version. */
+export interface ApplicationMove {
+  applicationId: string | null
+  /** 办件编号. */
+  reference: string | null
+  instanceId: string
+  outcome: MigrationOutcome
+  from: MigrationPlacement[]
+  /** Empty when blocked. */
+  to: MigrationPlacement[]
+  blockers: MigrationBlocker[]
+}
+
+/** The answer to a dry run (dryRun: true) or a migration. */
+export interface MigrationReport {
+  serviceCode: string
+  fromVersion: number
+  toVersion: number
+  dryRun: boolean
+  steps: MigrationStep[]
+  targets: MigrationStep[]
+  /** Applications by outcome: ready (dry run) or migrated, and blocked. */
+  counts: Partial<Record<MigrationOutcome, number>>
+  applications: ApplicationMove[]
 }

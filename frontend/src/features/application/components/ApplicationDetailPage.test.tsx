@@ -91,6 +91,35 @@ describe('an application’s page (办件详情)', () => {
     expect(english[1]).not.toHaveTextContent('出具')
   })
 
+  it('tells the applicant that the application moved to a new version of the workflow, in both languages', async () => {
+    const application = inCorrection({
+      timeline: [
+        { at: '2026-11-27T02:00:00Z', step: null, action: 'start', department: null, reason: null },
+        {
+          at: '2026-11-28T02:00:00Z',
+          step: null,
+          action: 'migrate',
+          department: null,
+          reason: null,
+          fromVersion: 1,
+          toVersion: 2,
+        },
+      ],
+    })
+    signedInAs(citizen, applicationBackend({ application }).handlers)
+    const { user } = await openDetail()
+
+    const entries = within(screen.getByRole('list', { name: '办理记录' })).getAllByRole('listitem')
+    expect(entries[1]).toHaveTextContent('调整为新版本流程')
+    expect(entries[1]).toHaveTextContent('由第 1 版调整为第 2 版，此后按新版本办理')
+    expect(entries[1]).not.toHaveTextContent('办理 ·')
+
+    await user.click(screen.getByTestId('lang-switch'))
+    const english = within(await screen.findByRole('list', { name: 'History' })).getAllByRole('listitem')
+    expect(english[1]).toHaveTextContent('Moved to a new version of the workflow')
+    expect(english[1]).toHaveTextContent('From version 1 to version 2; it continues on the new version')
+  })
+
   it('lets the person correct exactly the flagged items, the others read-only, and resubmit', async () => {
     const { handlers, state } = applicationBackend({ application: inCorrection() })
     const fetchMock = signedInAs(citizen, handlers)

@@ -73,6 +73,7 @@ const ACTION_KEYS: Record<TimelineAction, ParseKeys> = {
   supply: 'myApplications.detail.actions.supply',
   timeout: 'myApplications.detail.actions.timeout',
   escalate: 'myApplications.detail.actions.escalate',
+  migrate: 'myApplications.detail.actions.migrate',
 }
 
 function isKnownAction(action: string): action is TimelineAction {
@@ -102,6 +103,11 @@ export function Timeline({ entries, names, labelledBy }: { entries: readonly Tim
             </p>
             {entry.reason && (
               <p className="timeline__reason">{t('myApplications.detail.reason', { reason: entry.reason })}</p>
+            )}
+            {entry.fromVersion != null && entry.toVersion != null && (
+              <p className="timeline__reason">
+                {t('myApplications.detail.migration', { from: entry.fromVersion, to: entry.toVersion })}
+              </p>
             )}
           </li>
         )

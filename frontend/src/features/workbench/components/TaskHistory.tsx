@@ -20,6 +20,7 @@ const ACTIONS: Readonly<Record<string, ParseKeys>> = {
   supply: 'workbench.task.history.actions.supply',
   timeout: 'workbench.task.history.actions.timeout',
   escalate: 'workbench.task.history.actions.escalate',
+  migrate: 'workbench.task.history.actions.migrate',
 }
 
 /** 办理记录: every transition, oldest first, with who acted, why, and what was asked for. */
@@ -91,6 +92,11 @@ export function TaskHistory({
                         details.items.map((item) => fieldLabel(service?.formSchema, item)),
                       ),
                     })}
+                  </p>
+                )}
+                {entry.fromVersion != null && entry.toVersion != null && (
+                  <p className="history__detail">
+                    {t('workbench.task.history.migration', { from: entry.fromVersion, to: entry.toVersion })}
                   </p>
                 )}
                 {details.target && entry.action === 'return' && (

@@ -362,6 +362,43 @@ describe('a task (办件办理)', () => {
     expect(decisions(fake)[0]?.body).toMatchObject({ action: 'correction', items: ['premisesAddress'] })
   })
 
+  it('shows a move to a new version of the workflow (迁移) in the history, in both languages', async () => {
+    const items = queueItems()
+    const base = taskView(items[0]!)
+    const view: TaskView = {
+      ...base,
+      history: [
+        ...base.history,
+        {
+          sequence: 5,
+          step: null,
+          action: 'migrate',
+          actor: '5b1f0000-0000-4000-8000-00000000ad01',
+          actorName: '褚红',
+          actorDepartment: 'market-regulation',
+          reason: null,
+          fromVersion: 1,
+          toVersion: 2,
+          at: '2026-03-05T02:00:00Z',
+        },
+      ],
+    }
+    const fake = fakeWorkbench(marketClerk, { items, views: { 'inst-red': view } })
+    serve(fake)
+    const { user } = await openTask(RED, '食品经营许可 · 受理')
+
+    const moved = within(screen.getByTestId('task-history')).getAllByRole('listitem')[4]!
+    expect(moved).toHaveTextContent('迁移到新版本流程')
+    expect(moved).toHaveTextContent('流程版本：第 1 版 → 第 2 版')
+    expect(moved).toHaveTextContent('办理方：褚红（市场监督管理局）')
+    expect(moved).not.toHaveTextContent('环节：')
+
+    await user.click(screen.getByTestId('lang-switch'))
+    const english = within(screen.getByTestId('task-history')).getAllByRole('listitem')[4]!
+    expect(english).toHaveTextContent('Moved to a new workflow version')
+    expect(english).toHaveTextContent('Workflow version: 1 → 2')
+  })
+
   it('speaks English after switching language', async () => {
     const fake = fakeWorkbench(marketClerk)
     serve(fake)

@@ -1,7 +1,8 @@
-import { BranchesOutlined, DownloadOutlined } from '@ant-design/icons'
+import { BranchesOutlined, DownloadOutlined, SwapOutlined } from '@ant-design/icons'
 import { Button, Typography } from 'antd'
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
 import { WorkflowDiagram } from '@/components/WorkflowDiagram'
 import { useSession } from '@/lib/auth'
 import { useNames } from '@/lib/names'
@@ -42,6 +43,18 @@ export function ServiceVersions({ service }: { service: AdminService }) {
           <li>
             <strong>{t('workflowAdmin.services.latest', { version: service.latestVersion })}</strong>
           </li>
+          {service.versions.length > 1 && (
+            <li>
+              {/* older versions' running applications can move to a newer one (迁移) */}
+              <Link
+                to={`/admin/workflows/${encodeURIComponent(service.code)}/migrations`}
+                aria-label={t('workflowMigration.linkAria', { name })}
+                data-testid={`migrate-${service.code}`}
+              >
+                <SwapOutlined aria-hidden /> {t('workflowMigration.link')}
+              </Link>
+            </li>
+          )}
         </ul>
       </header>
       <div className="table-scroll">

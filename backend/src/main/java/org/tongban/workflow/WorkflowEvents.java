@@ -46,6 +46,13 @@ public final class WorkflowEvents {
     public record WorkflowEnded(Ref ref, String outcome) {
     }
 
+    /**
+     * A department admin moved the running application to a later version of its definition (迁移); {@code ref}
+     * names the new version. {@code steps}: where its waiting steps went, old step id → new step id.
+     */
+    public record WorkflowMigrated(Ref ref, int fromVersion, java.util.Map<String, String> steps) {
+    }
+
     /** A step entered its last working day (yellow light). */
     public record TimeLimitWarning(Ref ref, String step, String department, Instant dueAt) {
     }

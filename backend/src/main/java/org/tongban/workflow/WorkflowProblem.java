@@ -25,7 +25,11 @@ public enum WorkflowProblem implements ProblemCode {
     /** A publication may not move a service to another department; the platform admin does that explicitly. */
     DEPARTMENT_CHANGE("workflow-department-change", Kind.CONFLICT),
     /** A move to the department that already owns the service, or to one that does not exist. */
-    BAD_TRANSFER("workflow-bad-transfer", Kind.INVALID);
+    BAD_TRANSFER("workflow-bad-transfer", Kind.INVALID),
+    /** Moving running applications of a service is for its own department's admins and the platform admin. */
+    MIGRATION_NOT_OWNER("workflow-migration-not-owner", Kind.FORBIDDEN),
+    /** A migration between versions that do not exist or go backwards, or naming steps that do not exist. */
+    BAD_MIGRATION("workflow-bad-migration", Kind.INVALID);
 
     private final String slug;
     private final Kind kind;

@@ -7,8 +7,9 @@
  *
  * <p>The API is small: {@link org.tongban.workflow.WorkflowEngine} starts an application on a
  * definition version, fires an event as an actor and reads the current steps;
- * {@link org.tongban.workflow.WorkflowDefinitions} lists and validates definitions. Everything that
- * happens is announced as an event through the event publication registry.
+ * {@link org.tongban.workflow.WorkflowDefinitions} lists and validates definitions;
+ * {@link org.tongban.workflow.WorkflowMigrations} moves running applications to a later version (迁移).
+ * Everything that happens is announced as an event through the event publication registry.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Workflow",
         allowedDependencies = {"identity", "web", "shared"})

@@ -99,9 +99,9 @@ public final class Browserless {
         return send(builder.build());
     }
 
-    /** Like {@link #send} with one more header. */
+    /** Like {@link #send} with one more header (replacing the default one of that name, e.g. Accept-Language). */
     public Page sendWithHeader(String method, String path, String contentType, String body, String header, String value) {
-        HttpRequest.Builder builder = request(resolve(path)).header("Content-Type", contentType).header(header, value)
+        HttpRequest.Builder builder = request(resolve(path)).header("Content-Type", contentType).setHeader(header, value)
                 .method(method, HttpRequest.BodyPublishers.ofString(body));
         String token = cookie("XSRF-TOKEN");
         if (token != null) {

@@ -56,7 +56,7 @@ final class Application {
 
     private final String id;
     private final String serviceCode;
-    private final int definitionVersion;
+    private int definitionVersion;
     private final Applicant applicant;
     private final Enterprise enterprise;
     private final String idempotencyKey;
@@ -201,6 +201,19 @@ final class Application {
         corrections.removeIf(open -> open.step().equals(step));
         status = corrections.isEmpty() ? ApplicationStatus.IN_PROGRESS : ApplicationStatus.CORRECTION;
         updatedAt = now;
+    }
+
+    /**
+     * A department admin moved the running application to a later version of its service's workflow (told by the
+     * workflow): it follows that version's form and steps from now on, and an open correction belongs to the step
+     * its step became ({@code steps}: old step → new step). The applicant did nothing, so {@code updatedAt} stays
+     * and the application keeps its place in their list.
+     */
+    void migrated(int toVersion, Map<String, String> steps) {
+        require(status.running(), ApplicationProblem.NOT_IN_CORRECTION);
+        definitionVersion = toVersion;
+        corrections.replaceAll(open -> new Correction(steps.getOrDefault(open.step(), open.step()), open.items(),
+                open.reason(), open.requestedAt()));
     }
 
     /** The workflow reached its outcome: approved, rejected or withdrawn. */

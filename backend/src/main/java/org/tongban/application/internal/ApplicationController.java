@@ -111,7 +111,12 @@ class ApplicationController {
     }
 
     /** A step of the timeline: the department that holds it, never the official's name. */
-    record TimelineEntry(Instant at, String step, String action, String department, String reason) {
+    /**
+     * {@code fromVersion} and {@code toVersion}: for a move to another version of the workflow (action
+     * {@code migrate}), which versions; null for every other entry.
+     */
+    record TimelineEntry(Instant at, String step, String action, String department, String reason,
+            Integer fromVersion, Integer toVersion) {
     }
 
     record CorrectionRequest(String step, List<String> items, String reason) {
@@ -237,7 +242,7 @@ class ApplicationController {
                 application.applicant().name(),
                 application.enterprise().map(Application.Enterprise::name).orElse(null), application.createdAt(),
                 application.updatedAt(), application.submittedAt(), details.expectedCompletion(), details.currentSteps(),
-                details.history().stream().map(entry -> timeline(published, entry)).toList(),
+                timeline(application, published, details.history()),
                 corrections.isEmpty() ? null : corrections.get(0), corrections, details.attachments(),
                 application.version(), awaiting(published, details.currentSteps()), details.endState());
     }
@@ -258,10 +263,31 @@ class ApplicationController {
         return null;
     }
 
+    /**
+     * The history as the applicant reads it. What happened before a move to another version (迁移) happened on the
+     * version it came from: a step renamed since is found there.
+     */
+    private List<TimelineEntry> timeline(Application application, PublishedDefinition current,
+            List<HistoryEntry> history) {
+        List<TimelineEntry> timeline = new java.util.ArrayList<>(history.size());
+        PublishedDefinition at = current;
+        for (int i = history.size() - 1; i >= 0; i--) {
+            HistoryEntry entry = history.get(i);
+            timeline.add(timeline(at, entry));
+            if (entry.migration() != null) {
+                at = applications.version(application.serviceCode(), entry.migration().fromVersion()).orElse(at);
+            }
+        }
+        java.util.Collections.reverse(timeline);
+        return timeline;
+    }
+
     // the department that holds a step, shown instead of the official's identity
     private static TimelineEntry timeline(PublishedDefinition published, HistoryEntry entry) {
         String department = entry.step() == null ? null
                 : published.task(entry.step()).map(task -> task.department()).orElse(null);
-        return new TimelineEntry(entry.at(), entry.step(), entry.action(), department, entry.reason());
+        return new TimelineEntry(entry.at(), entry.step(), entry.action(), department, entry.reason(),
+                entry.migration() == null ? null : entry.migration().fromVersion(),
+                entry.migration() == null ? null : entry.migration().toVersion());
     }
 }

@@ -157,11 +157,11 @@ class ApplicationRepository {
     void save(Application application) {
         int updated = jdbc.sql("""
                 UPDATE application SET number = ?, status = ?, form_data = ?, workflow_instance_id = ?, updated_at = ?,
-                    submitted_at = ?, version = version + 1 WHERE id = ? AND version = ?""")
+                    submitted_at = ?, definition_version = ?, version = version + 1 WHERE id = ? AND version = ?""")
                 .params(application.number(), application.status().code(), json.writeValueAsString(application.formData()),
                         application.workflowInstanceId(), Timestamp.from(application.updatedAt()),
                         application.submittedAt() == null ? null : Timestamp.from(application.submittedAt()),
-                        application.id(), application.version())
+                        application.definitionVersion(), application.id(), application.version())
                 .update();
         if (updated != 1) {
             throw new DomainException(ApplicationProblem.EDITED_ELSEWHERE);

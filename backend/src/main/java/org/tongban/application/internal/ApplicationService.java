@@ -324,6 +324,11 @@ class ApplicationService {
                 .orElse(null);
     }
 
+    /** A published version of a service's definition (an earlier one, for what happened before a migration). */
+    Optional<PublishedDefinition> version(String serviceCode, int version) {
+        return definitions.version(serviceCode, version);
+    }
+
     PublishedDefinition definitionOf(Application application) {
         return definitions.version(application.serviceCode(), application.definitionVersion())
                 .orElseThrow(() -> new DomainException(ApplicationProblem.NOT_FOUND));
@@ -345,6 +350,15 @@ class ApplicationService {
     void on(WorkflowEvents.WorkflowEnded event) {
         applicationOf(event.ref()).ifPresent(application -> {
             application.decided(event.outcome(), clock.instant());
+            applications.save(application);
+        });
+    }
+
+    /** A department admin moved the application to a later version of its workflow (迁移). */
+    @EventListener
+    void on(WorkflowEvents.WorkflowMigrated event) {
+        applicationOf(event.ref()).ifPresent(application -> {
+            application.migrated(event.ref().definitionVersion(), event.steps());
             applications.save(application);
         });
     }

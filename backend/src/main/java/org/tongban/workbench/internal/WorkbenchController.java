@@ -60,10 +60,12 @@ class WorkbenchController {
      * A history entry with the official's name ({@code actorName}; null for the applicant and the system);
      * {@code items} of a correction request; {@code target}: the step of a return, the official a dispatching approval
      * named, the {@code department:role} an escalation handed the task to, with {@code targetName} (the official's
-     * name, or the role's name in the reader's language).
+     * name, or the role's name in the reader's language); {@code fromVersion} and {@code toVersion} of a move to
+     * another version of the workflow (action {@code migrate}).
      */
     record HistoryItem(int sequence, String step, String action, String actor, String actorName,
-            String actorDepartment, String reason, List<String> items, String target, String targetName, Instant at) {
+            String actorDepartment, String reason, List<String> items, String target, String targetName, Instant at,
+            Integer fromVersion, Integer toVersion) {
     }
 
     /** Someone a department admin may give the step to: an official of its department with its role. */
@@ -131,7 +133,9 @@ class WorkbenchController {
         List<HistoryItem> history = opened.history().stream().map(entry -> new HistoryItem(entry.sequence(),
                 entry.step(), entry.action(), entry.actor(), entry.actorDepartment() == null ? null
                         : names.get(entry.actor()), entry.actorDepartment(), entry.reason(), entry.items(),
-                entry.target(), targetName(entry, names), entry.at())).toList();
+                entry.target(), targetName(entry, names), entry.at(),
+                entry.migration() == null ? null : entry.migration().fromVersion(),
+                entry.migration() == null ? null : entry.migration().toVersion())).toList();
         List<MaterialView> materials = opened.materials().stream().map(m -> new MaterialView(m.material().code(),
                 m.material().name(), m.material().required(), m.attachments())).toList();
         return new TaskView(item(opened.waiting(), person, names, true), opened.visibleData(),

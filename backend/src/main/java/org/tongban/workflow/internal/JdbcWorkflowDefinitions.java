@@ -70,6 +70,11 @@ class JdbcWorkflowDefinitions implements WorkflowDefinitions {
         }
     }
 
+    /** A department's name in both languages, for texts that name it; the code itself when unknown. */
+    LocalizedText departmentName(String code) {
+        return departmentNames.apply(code);
+    }
+
     /** Validates a definition file without publishing it. */
     ValidationReport validate(String file, String yaml) {
         return parser.parse(file, yaml);

@@ -742,7 +742,7 @@ class JdbcWorkflowEngine implements WorkflowEngine {
                             : details.get("role") != null ? details.get("department") + ":" + details.get("role") : null;
                     return new HistoryEntry(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             rs.getString(5), rs.getString(6), items, target == null ? null : target.toString(),
-                            Times.instant(rs.getObject(8)));
+                            Times.instant(rs.getObject(8)), InstanceMigration.migrationOf(rs.getString(3), details));
                 })
                 .list();
     }

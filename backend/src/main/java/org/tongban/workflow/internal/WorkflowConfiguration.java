@@ -59,6 +59,12 @@ class WorkflowConfiguration {
     }
 
     @Bean
+    InstanceMigration workflowMigrations(JdbcClient jdbc, JdbcWorkflowDefinitions definitions,
+            ApplicationEventPublisher events, Clock clock, JsonMapper json) {
+        return new InstanceMigration(jdbc, definitions, events, clock, json);
+    }
+
+    @Bean
     DeadlineTimers deadlineTimers(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock,
             PlatformTransactionManager transactions, JdbcWorkflowEngine engine) {
         return new DeadlineTimers(jdbc, events, clock, new TransactionTemplate(transactions), engine);

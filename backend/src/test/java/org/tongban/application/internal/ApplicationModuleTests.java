@@ -64,6 +64,8 @@ class ApplicationModuleTests {
     @MockitoBean
     WorkflowDefinitions definitions;
     @MockitoBean
+    org.tongban.workflow.WorkflowMigrations migrations;
+    @MockitoBean
     DataExchange exchange;
     @MockitoBean
     org.tongban.certificate.Certificates certificates;
@@ -159,6 +161,32 @@ class ApplicationModuleTests {
                     assertThat(use.getValue().department()).isEqualTo("public-security");
                     assertThat(use.getValue().applicationNumber()).isEqualTo(application.number());
                     assertThat(use.getValue().owner().person()).isEqualTo("110105199003071239");
+                });
+    }
+
+    @Test
+    void aMigrationMovesTheApplicationToTheNewVersionAndItsOpenCorrectionToTheRenamedStep(Scenario scenario) {
+        Application application = submitted();
+        scenario.publish(new WorkflowEvents.CorrectionRequested(ref(application), "household-registration",
+                "public-security", List.of("household.address"), "户籍地址与户口簿不符"))
+                .andWaitForStateChange(() -> applications.find(application.id()).orElseThrow().status(),
+                        status -> status == ApplicationStatus.CORRECTION);
+        Instant updatedAt = applications.find(application.id()).orElseThrow().updatedAt();
+
+        WorkflowEvents.Ref moved = new WorkflowEvents.Ref(application.workflowInstanceId(), application.id(),
+                application.number(), "newborn", 2, "subject-1");
+        scenario.publish(new WorkflowEvents.WorkflowMigrated(moved, 1,
+                Map.of("household-registration", "household-registration-review")))
+                .andWaitForStateChange(() -> applications.find(application.id()).orElseThrow().definitionVersion(),
+                        version -> version == 2)
+                .andVerify(version -> {
+                    Application stored = applications.find(application.id()).orElseThrow();
+                    assertThat(stored.status()).isEqualTo(ApplicationStatus.CORRECTION);
+                    assertThat(stored.corrections()).singleElement().satisfies(correction -> {
+                        assertThat(correction.step()).isEqualTo("household-registration-review");
+                        assertThat(correction.items()).containsExactly("household.address");
+                    });
+                    assertThat(stored.updatedAt()).as("the applicant's list keeps its order").isEqualTo(updatedAt);
                 });
     }
 
