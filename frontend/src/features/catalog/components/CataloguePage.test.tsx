@@ -113,7 +113,7 @@ describe('the catalogue (办事服务)', () => {
 
     const categories = screen.getByRole('radiogroup', { name: '服务分类' })
     expect(within(categories).getAllByRole('radio').map((radio) => radio.closest('label')?.textContent)).toEqual(
-      ['全部', '教育', '医疗卫生', '企业开办与经营', '一件事', '社会保障'],
+      ['全部', '教育', '医疗卫生', '企业开办与经营', '一件事', '社会保障', '投诉建议'],
     )
     await choose(user, '服务分类', '企业开办与经营')
 
