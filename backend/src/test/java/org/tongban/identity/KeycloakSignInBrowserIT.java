@@ -4,6 +4,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.tongban.support.GrievanceJourney;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.tongban.support.Playwright;
 import org.tongban.support.RealServices;
@@ -15,6 +18,15 @@ import org.tongban.support.RealServices;
         "tongban.identity.provider=keycloak",
         "tongban.identity.keycloak.issuer-uri=${TONGBAN_IT_KEYCLOAK_URL:http://localhost:8180}/realms/tongban"})
 class KeycloakSignInBrowserIT {
+
+    @Autowired
+    ApplicationContext portal;
+
+    /** The department's roles come from Keycloak's groups (department_roles) as from the embedded provider's. */
+    @Test
+    void journey5AHotlineComplaintIsDispatchedResolvedReopenedEscalatedToTheSupervisorAndConfirmed() throws Exception {
+        GrievanceJourney.run("http://localhost:18082", portal);
+    }
 
     @BeforeAll
     static void keycloakIsThere() {

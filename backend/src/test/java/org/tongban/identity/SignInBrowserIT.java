@@ -4,12 +4,10 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.tongban.support.GrievanceJourney;
 import org.tongban.support.Playwright;
-import org.tongban.workflow.internal.DeadlineTimers;
 
 /**
  * A citizen signs in through the embedded identity provider's page in a real browser, sees their
@@ -20,17 +18,11 @@ import org.tongban.workflow.internal.DeadlineTimers;
 class SignInBrowserIT {
 
     @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    TransactionTemplate transactions;
-
-    @Autowired
-    DeadlineTimers timers;
+    ApplicationContext portal;
 
     @Test
     void journey5AHotlineComplaintIsDispatchedResolvedReopenedEscalatedToTheSupervisorAndConfirmed() throws Exception {
-        GrievanceJourney.run("http://localhost:18081", jdbc, transactions, timers, Map.of());
+        GrievanceJourney.run("http://localhost:18081", portal);
     }
 
     @Test

@@ -25,6 +25,12 @@ public final class GrievanceJourney {
     private GrievanceJourney() {
     }
 
+    /** Runs the journey against the portal the test started (its context gives the database and the timers). */
+    public static void run(String baseUrl, org.springframework.context.ApplicationContext portal) throws Exception {
+        run(baseUrl, portal.getBean(JdbcClient.class), portal.getBean(TransactionTemplate.class),
+                portal.getBean(DeadlineTimers.class), Map.of());
+    }
+
     public static void run(String baseUrl, JdbcClient jdbc, TransactionTemplate transactions, DeadlineTimers timers,
             Map<String, String> environment) throws Exception {
         Path state = Files.createTempFile("grievance-", ".json");

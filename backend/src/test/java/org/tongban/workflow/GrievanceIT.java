@@ -66,8 +66,12 @@ class GrievanceIT {
         }
     }
 
+    /**
+     * The person's subject at this portal's identity provider (signing them in records them in the directory; the
+     * same username can have another subject at another provider on a shared database).
+     */
     private String subject(String username) {
-        return jdbc.sql("SELECT subject FROM person WHERE username = ?").param(username).query(String.class).single();
+        return json(signedIn(username).get("/api/v1/me")).path("subject").asString();
     }
 
     private static void problem(Page page, int status) {
