@@ -26,17 +26,18 @@ public sealed interface Step permits Step.Task, Step.Applicant, Step.Decision, S
      * @param escalation       where the task moves when its time limit has passed; null: the escalation only
      *                         notifies the department
      * @param assignsNext      the clerk names the official who will hold the next step (派单)
+     * @param onReject         the named end state (outcome rejected) a clerk's rejection ends in; null: rejected
      */
     record Task(String id, LocalizedText name, String department, String role, Integer timeLimitWorkingDays,
             List<String> visibleFields, List<String> visibleMaterials, boolean correction, List<String> returnTo,
-            String next, String branch, Integer timeLimitHours, Escalation escalation, boolean assignsNext)
-            implements Step {
+            String next, String branch, Integer timeLimitHours, Escalation escalation, boolean assignsNext,
+            String onReject) implements Step {
 
         public Task(String id, LocalizedText name, String department, String role, Integer timeLimitWorkingDays,
                 List<String> visibleFields, List<String> visibleMaterials, boolean correction, List<String> returnTo,
                 String next, String branch) {
             this(id, name, department, role, timeLimitWorkingDays, visibleFields, visibleMaterials, correction,
-                    returnTo, next, branch, null, null, false);
+                    returnTo, next, branch, null, null, false, null);
         }
 
         /** The answer is a visible field, or lies inside one ({@code mother.name} inside {@code mother}). */

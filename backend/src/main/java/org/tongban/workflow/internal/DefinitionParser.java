@@ -383,7 +383,7 @@ public final class DefinitionParser {
                 node.has("next") ? node.path("next").asString() : null, branch, integer(node, "timeLimitHours"),
                 escalation.isObject() ? new Step.Escalation(escalation.path("role").asString(null),
                         escalation.path("department").asString(null), escalation.path("step").asString(null)) : null,
-                node.path("assignsNext").asBoolean(false));
+                node.path("assignsNext").asBoolean(false), node.path("onReject").asString(null));
     }
 
     private static Integer integer(JsonNode node, String field) {
@@ -434,6 +434,10 @@ public final class DefinitionParser {
                 target(task.next(), pointer + "/next", definition, problems);
                 if (task.assignsNext() && !(definition.steps().get(task.next()) instanceof Step.Task)) {
                     problems.error(pointer + "/assignsNext", "assigns-next-not-a-task", task.next());
+                }
+                if (task.onReject() != null && !(definition.ends().get(task.onReject()) instanceof Step.End end
+                        && "rejected".equals(end.outcome()))) {
+                    problems.error(pointer + "/onReject", "on-reject-not-a-rejection", task.onReject());
                 }
             } else if (step instanceof Step.Applicant applicant) {
                 timeLimit(applicant.timeLimitWorkingDays(), applicant.timeLimitHours(), pointer, problems);

@@ -30,7 +30,7 @@ final class Graph {
             Set<String> out = edges.computeIfAbsent(step.id(), id -> new LinkedHashSet<>());
             if (step instanceof Step.Task task) {
                 out.add(task.next());
-                out.add("rejected");
+                out.add(task.onReject() == null ? "rejected" : task.onReject());
                 if (returns) {
                     out.addAll(task.returnTo());
                 }

@@ -112,7 +112,8 @@ final class MachineFactory {
                     .event(START_EVENT);
             for (Step step : definition.steps().values()) {
                 if (step instanceof Step.Task task) {
-                    task(transitions, task, target(definition, task.next()), "rejected");
+                    task(transitions, task, target(definition, task.next()),
+                            task.onReject() == null ? "rejected" : task.onReject());
                     for (String back : task.returnTo()) {
                         transitions.withExternal().source(task.id()).target(target(definition, back))
                                 .event(returnTo(task.id(), back));

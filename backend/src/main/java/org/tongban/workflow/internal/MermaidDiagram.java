@@ -32,7 +32,8 @@ public final class MermaidDiagram {
         for (Step step : definition.steps().values()) {
             if (step instanceof Step.Task task) {
                 edge(out, task.id(), task.next(), text.getString("workflow.diagram.approve"));
-                edge(out, task.id(), "rejected", text.getString("workflow.diagram.reject"));
+                edge(out, task.id(), task.onReject() == null ? "rejected" : task.onReject(),
+                        text.getString("workflow.diagram.reject"));
                 for (String back : task.returnTo()) {
                     edge(out, task.id(), back, text.getString("workflow.diagram.return"));
                 }

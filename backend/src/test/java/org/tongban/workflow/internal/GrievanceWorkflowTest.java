@@ -164,6 +164,24 @@ class GrievanceWorkflowTest {
     }
 
     @Test
+    void aDispatcherRejectsAComplaintThatIsNoMatterForTheGovernmentIntoItsNamedEndState() {
+        InstanceId id = start(definition()).id();
+        InstanceView ended = fixture.engine.fire(id,
+                new org.tongban.workflow.WorkflowCommand.Reject("dispatch", "邻里纠纷，请通过人民调解解决"), dispatcher);
+        assertThat(ended.status()).isEqualTo("rejected");
+        assertThat(ended.endState()).isEqualTo("not-accepted");
+        assertThat(fixture.engine.find(id).orElseThrow().endState()).isEqualTo("not-accepted");
+
+        DefinitionParser parser = new DefinitionParser(() -> EngineFixture.DEPARTMENTS, () -> EngineFixture.ROLES,
+                org.tongban.workflow.DataCatalogue.fromClasspath());
+        assertThat(parser.parse(FILE, definition().replace("onReject: not-accepted", "onReject: resolved")).problems())
+                .as("a rejection cannot end in an approval").anySatisfy(p -> {
+                    assertThat(p.code()).isEqualTo("on-reject-not-a-rejection");
+                    assertThat(p.path()).isEqualTo("/workflow/steps/dispatch/onReject");
+                });
+    }
+
+    @Test
     void anEscalationCanHandTheTaskToAnotherDepartment() {
         InstanceId id = start(definition().replace("escalation: { role: supervisor }",
                 "escalation: { department: market-regulation }")).id();
