@@ -116,6 +116,14 @@ test('a department admin is told what is wrong with a definition, fixes it and p
   await expect(service.getByTestId(`version-${newVersion}`)).toContainText('0 件')
   await expect(service.getByTestId(`version-${before.version}`)).toContainText(/[1-9]\d* 件/)
   await expectNoSeriousViolations(page, 'definition published')
+
+  // the admin could move the running applications to the new version: a dry run shows where each would land
+  // (nothing moves; the earlier application is checked below to stay on its version)
+  await service.getByTestId(`migrate-${SERVICE}`).click()
+  await expect(page.getByTestId('migration-service')).toBeVisible()
+  await page.getByTestId('dry-run-button').click()
+  await expect(page.getByTestId('migration-result')).toBeVisible()
+  await expectNoSeriousViolations(page, 'migration dry run')
   await signOut(page)
 
   // a new application runs on the new version; the earlier one stays on its own

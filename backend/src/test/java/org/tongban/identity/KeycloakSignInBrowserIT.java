@@ -25,7 +25,7 @@ class KeycloakSignInBrowserIT {
     /** The department's roles come from Keycloak's groups (department_roles) as from the embedded provider's. */
     @Test
     void journey5AHotlineComplaintIsDispatchedResolvedReopenedEscalatedToTheSupervisorAndConfirmed() throws Exception {
-        GrievanceJourney.run("http://localhost:18082", portal);
+        GrievanceJourney.run("http://localhost:18082", portal, false);
     }
 
     @BeforeAll

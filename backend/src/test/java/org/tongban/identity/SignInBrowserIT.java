@@ -22,7 +22,7 @@ class SignInBrowserIT {
 
     @Test
     void journey5AHotlineComplaintIsDispatchedResolvedReopenedEscalatedToTheSupervisorAndConfirmed() throws Exception {
-        GrievanceJourney.run("http://localhost:18081", portal);
+        GrievanceJourney.run("http://localhost:18081", portal, true);
     }
 
     @Test

@@ -435,8 +435,8 @@ public final class DefinitionParser {
                 if (task.assignsNext() && !(definition.steps().get(task.next()) instanceof Step.Task)) {
                     problems.error(pointer + "/assignsNext", "assigns-next-not-a-task", task.next());
                 }
-                if (task.onReject() != null && !(definition.ends().get(task.onReject()) instanceof Step.End end
-                        && "rejected".equals(end.outcome()))) {
+                Step.End rejection = task.onReject() == null ? null : definition.ends().get(task.onReject());
+                if (task.onReject() != null && (rejection == null || !"rejected".equals(rejection.outcome()))) {
                     problems.error(pointer + "/onReject", "on-reject-not-a-rejection", task.onReject());
                 }
             } else if (step instanceof Step.Applicant applicant) {
