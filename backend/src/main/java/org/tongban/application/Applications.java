@@ -16,6 +16,12 @@ public interface Applications {
 
     Optional<ApplicationSummary> byWorkflowInstance(String instanceId);
 
+    /**
+     * The application if it is this person's (or their enterprise's, when they act for it); empty for anyone else,
+     * who must not learn that it exists.
+     */
+    Optional<ApplicationSummary> findFor(String applicationId, org.tongban.identity.Person person);
+
     /** The submitted answers, for officials' views restricted by the caller to what a step may see. */
     Map<String, Object> formData(String applicationId);
 

@@ -7,5 +7,5 @@
  * configured.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Notification",
-        allowedDependencies = {"certificate", "application", "workbench", "workflow", "identity", "web", "shared"})
+        allowedDependencies = {"rating", "certificate", "application", "workbench", "workflow", "identity", "web", "shared"})
 package org.tongban.notification;

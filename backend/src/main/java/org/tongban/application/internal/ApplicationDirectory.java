@@ -28,6 +28,12 @@ class ApplicationDirectory implements Applications {
     }
 
     @Override
+    public Optional<ApplicationSummary> findFor(String applicationId, org.tongban.identity.Person person) {
+        return applications.find(applicationId).filter(application -> application.belongsTo(person))
+                .map(Application::summary);
+    }
+
+    @Override
     public Optional<ApplicationSummary> byWorkflowInstance(String instanceId) {
         return applications.byWorkflowInstance(instanceId).map(Application::summary);
     }

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.tongban.rating.RatingEvents;
 import org.tongban.workflow.WorkflowEvents;
 
 /**
@@ -37,6 +38,15 @@ class MailNotifications {
     @ApplicationModuleListener
     void mailDecided(WorkflowEvents.WorkflowEnded event) {
         notifications.mailApplicant(event.ref(), "decided-" + event.outcome(), Map.of());
+        // 好差评: the invitation to rate goes with the decision (one delivery, not a second publication)
+        notifications.mailApplicant(event.ref(), "rating-invited", Map.of());
+    }
+
+    @ApplicationModuleListener
+    void mailRectificationAnswered(RatingEvents.RectificationAnswered event) {
+        if (!"disputed".equals(event.kind())) {
+            notifications.mailApplicant(event.ref(), "rectification-answered", Map.of());
+        }
     }
 
     @ApplicationModuleListener

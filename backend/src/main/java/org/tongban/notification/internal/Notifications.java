@@ -25,6 +25,7 @@ import org.tongban.application.Applications;
 import org.tongban.certificate.CertificateIssued;
 import org.tongban.certificate.CertificateRevoked;
 import org.tongban.certificate.Text;
+import org.tongban.rating.RatingEvents;
 import org.tongban.workbench.TaskReassigned;
 import org.tongban.workflow.Step;
 import org.tongban.workflow.WorkflowDefinitions;
@@ -41,6 +42,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class Notifications {
 
+    private static final java.time.ZoneId BEIJING = java.time.ZoneId.of("Asia/Shanghai");
+    private static final java.time.format.DateTimeFormatter DUE = java.time.format.DateTimeFormatter.ISO_LOCAL_DATE;
     private static final Logger log = LoggerFactory.getLogger(Notifications.class);
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
@@ -109,6 +112,40 @@ class Notifications {
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void decided(WorkflowEvents.WorkflowEnded event) {
         applicant(event.ref(), "decided-" + event.outcome(), Map.of());
+    }
+
+    // ---------------------------------------------------------------- 好差评
+
+    /** The application ended: the applicant is asked to rate it. */
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+    void ratingInvited(RatingEvents.RatingInvited event) {
+        applicant(event.ref(), "rating-invited", Map.of());
+    }
+
+    /** A bad rating: the rated department's inbox hears of the rectification and its limit. */
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+    void rectificationOpened(RatingEvents.RectificationOpened event) {
+        insert("department:" + event.department(), "rectification-opened", event.ref(),
+                Map.of("rectification", event.rectificationId(), "due",
+                        DUE.format(event.dueAt().minusNanos(1).atZone(BEIJING))));
+    }
+
+    /** The department answered the applicant's bad rating. */
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+    void rectificationAnswered(RatingEvents.RectificationAnswered event) {
+        if (!"disputed".equals(event.kind())) {
+            applicant(event.ref(), "rectification-answered", Map.of("rectification", event.rectificationId()));
+        }
+    }
+
+    /** The platform admin decided the department's dispute. */
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+    void disputeDecided(RatingEvents.DisputeDecided event) {
+        insert("department:" + event.department(), event.upheld() ? "dispute-upheld" : "dispute-rejected",
+                event.ref(), Map.of("rectification", event.rectificationId()));
+        if (event.upheld()) {
+            applicant(event.ref(), "rectification-answered", Map.of("rectification", event.rectificationId()));
+        }
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
@@ -337,7 +374,8 @@ class Notifications {
         Object[] args = {p.getOrDefault("number", ""), en ? p.getOrDefault("serviceEn", "") : p.getOrDefault("serviceZh", ""),
                 en ? p.getOrDefault("stepEn", p.getOrDefault("step", "")) : p.getOrDefault("stepZh", p.getOrDefault("step", "")),
                 p.getOrDefault("reason", ""),
-                en ? p.getOrDefault("messageEn", p.getOrDefault("messageZh", "")) : p.getOrDefault("messageZh", "")};
+                en ? p.getOrDefault("messageEn", p.getOrDefault("messageZh", "")) : p.getOrDefault("messageZh", ""),
+                p.getOrDefault("due", "")};
         return messages.getMessage("notification." + kind + "." + part, args, kind, locale);
     }
 }
