@@ -13,6 +13,7 @@ import { ServiceGuidePage } from '@/features/catalog/components/ServiceGuidePage
 import { dataUseRoutes } from '@/features/data-use/routes'
 import { HomePage } from '@/features/home/components/HomePage'
 import { NotificationsPage } from '@/features/notifications/components/NotificationsPage'
+import { ratingRoutes } from '@/features/rating/routes'
 import { verificationRoutes } from '@/features/verification/routes'
 import { workbenchRoutes } from '@/features/workbench/routes'
 import { workflowAdminRoutes } from '@/features/workflow-admin/routes'
@@ -63,6 +64,7 @@ export const routes: RouteObject[] = [
           ...dataUseRoutes,
           ...workbenchRoutes,
           ...workflowAdminRoutes,
+          ...ratingRoutes,
           placeholder('admin/platform', 'nav.platformAdmin'),
           { path: '*', element: <NotFound />, handle: { titleKey: 'notFound.title' } },
         ],

@@ -4,11 +4,13 @@ import enUS from './locales/en-US.json'
 import enUSCertificates from './locales/en-US.certificates.json'
 import enUSMigration from './locales/en-US.migration.json'
 import enUSOfficials from './locales/en-US.officials.json'
+import enUSRating from './locales/en-US.rating.json'
 import enUSWorkbench from './locales/en-US.workbench.json'
 import zhCN from './locales/zh-CN.json'
 import zhCNCertificates from './locales/zh-CN.certificates.json'
 import zhCNMigration from './locales/zh-CN.migration.json'
 import zhCNOfficials from './locales/zh-CN.officials.json'
+import zhCNRating from './locales/zh-CN.rating.json'
 import zhCNWorkbench from './locales/zh-CN.workbench.json'
 
 export const LANGUAGES = ['zh-CN', 'en-US'] as const
@@ -18,10 +20,10 @@ export const LANGUAGE_STORAGE_KEY = 'tongban.language'
 
 export const resources = {
   'zh-CN': {
-    translation: { ...zhCN, ...zhCNWorkbench, ...zhCNOfficials, ...zhCNCertificates, ...zhCNMigration },
+    translation: { ...zhCN, ...zhCNWorkbench, ...zhCNOfficials, ...zhCNCertificates, ...zhCNMigration, ...zhCNRating },
   },
   'en-US': {
-    translation: { ...enUS, ...enUSWorkbench, ...enUSOfficials, ...enUSCertificates, ...enUSMigration },
+    translation: { ...enUS, ...enUSWorkbench, ...enUSOfficials, ...enUSCertificates, ...enUSMigration, ...enUSRating },
   },
 } as const
 

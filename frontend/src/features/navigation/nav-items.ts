@@ -19,6 +19,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/workbench', labelKey: 'nav.workbench', roles: ['clerk', 'dept-admin'] },
   { path: '/admin/workflows', labelKey: 'nav.workflows', roles: ['dept-admin', 'admin'] },
   { path: '/admin/certificates', labelKey: 'nav.certificateAdmin', roles: ['dept-admin'] },
+  // 好差评: bad ratings to rectify (department admins) and every department's (the platform admin)
+  { path: '/admin/rectifications', labelKey: 'nav.rectifications', roles: ['dept-admin', 'admin'] },
   { path: '/admin/platform', labelKey: 'nav.platformAdmin', roles: ['admin'] },
 ]
 

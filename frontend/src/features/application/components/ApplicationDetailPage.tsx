@@ -21,6 +21,7 @@ import { applicationHref } from './MyApplicationsPage'
 import { Loading, PageProblem, SignInPrompt } from '@/components/PageStates'
 import { StatusTag } from './StatusTag'
 import { AwaitingPanel } from './AwaitingPanel'
+import { RatingPanel } from './RatingPanel'
 import { WithdrawButton } from './WithdrawDialog'
 import '../application.css'
 
@@ -148,6 +149,8 @@ export function ApplicationDetailPage() {
           />
         </Suspense>
       )}
+
+      <RatingPanel applicationId={view.id} status={view.status} />
 
       {view.status !== 'draft' && (
         <section className="application-section" aria-labelledby={ids.steps}>

@@ -3,6 +3,7 @@ import { useId, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { useLocalize } from '@/lib/localize'
+import { useSatisfaction } from '../api/get-satisfaction'
 import type { ServiceDetail } from '@/lib/catalog/types'
 import { ApplyButton } from './ApplyButton'
 import { MaterialsTable } from './MaterialsTable'
@@ -15,6 +16,28 @@ function Fact({ term, children }: { term: string; children: ReactNode }) {
       <dt>{term}</dt>
       <dd>{children}</dd>
     </div>
+  )
+}
+
+/** 好差评: the share of good ratings of the last twelve months, computed by the server; nothing while it loads. */
+function SatisfactionFact({ code }: { code: string }) {
+  const { t, i18n } = useTranslation()
+  const satisfaction = useSatisfaction(code)
+  if (!satisfaction.data) return null
+  const { goodShare, ratings } = satisfaction.data
+  const share =
+    goodShare === null
+      ? ''
+      : new Intl.NumberFormat(i18n.resolvedLanguage === 'en-US' ? 'en-GB' : 'zh-CN', {
+          style: 'percent',
+          maximumFractionDigits: 1,
+        }).format(goodShare)
+  return (
+    <Fact term={t('rating.satisfaction.label')}>
+      <span data-testid="service-satisfaction">
+        {goodShare === null ? t('rating.satisfaction.none') : t('rating.satisfaction.value', { share, count: ratings })}
+      </span>
+    </Fact>
   )
 }
 
@@ -111,6 +134,7 @@ export function ServiceGuide({ service }: { service: ServiceDetail }) {
               : t('catalog.guide.resultDecision')}
           </Fact>
           <Fact term={t('catalog.guide.legalBasis')}>{localize.text(service.legalBasis)}</Fact>
+          <SatisfactionFact code={service.code} />
         </dl>
       </section>
 

@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { catalogHandlers, diagrams, foodLicenceDetail } from '@/testing/catalog-fixtures'
 import {
   citizen,
+  json,
   problem,
   renderApp,
   requestUrl,
@@ -223,5 +224,25 @@ describe('the guidance page (办事指南)', () => {
 
     expect(await screen.findByRole('alert')).toHaveTextContent('暂时无法加载办事指南，请稍后重试。')
     expect(document.body).not.toHaveTextContent('DataAccessResourceFailureException')
+  })
+
+  it('shows the satisfaction the ratings of the last twelve months give, or that there are none', async () => {
+    const satisfaction = `/api/v1/catalog/services/${foodLicenceDetail.code}/satisfaction`
+    signedOut({
+      ...catalogHandlers(),
+      [satisfaction]: () =>
+        json({ serviceCode: foodLicenceDetail.code, ratings: 25, good: 24, goodShare: 0.96, score: 4.6, months: 12 }),
+    })
+    const view = await openGuide()
+    expect(await screen.findByTestId('service-satisfaction')).toHaveTextContent('96%（近 12 个月 25 条评价）')
+    view.unmount()
+
+    signedOut({
+      ...catalogHandlers(),
+      [satisfaction]: () =>
+        json({ serviceCode: foodLicenceDetail.code, ratings: 0, good: 0, goodShare: null, score: 0, months: 12 }),
+    })
+    await openGuide()
+    expect(await screen.findByTestId('service-satisfaction')).toHaveTextContent('近 12 个月暂无评价')
   })
 })

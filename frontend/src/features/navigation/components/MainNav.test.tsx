@@ -32,12 +32,12 @@ describe('the main navigation', () => {
 
   it('shows each administrator their own section, and department admins their workbench', async () => {
     await renderSignedIn({ ...clerk, roles: ['dept-admin', 'admin'] })
-    expect(await navLinks()).toEqual(['首页', '办事服务', '工作台', '流程管理', '证照管理', '平台管理'])
+    expect(await navLinks()).toEqual(['首页', '办事服务', '工作台', '流程管理', '证照管理', '差评整改', '平台管理'])
   })
 
   it('shows platform admins the workflow administration too', async () => {
     await renderSignedIn({ ...clerk, roles: ['admin'] })
-    expect(await navLinks()).toEqual(['首页', '办事服务', '流程管理', '平台管理'])
+    expect(await navLinks()).toEqual(['首页', '办事服务', '流程管理', '差评整改', '平台管理'])
   })
 
   it('shows visitors who are not signed in the home page and the public catalogue only', async () => {

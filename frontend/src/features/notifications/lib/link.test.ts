@@ -29,4 +29,19 @@ describe('where a notification leads', () => {
       notificationTarget(entry({ kind: 'time-limit-warning', instanceId: 'i1', step: 'acceptance' })),
     ).toEqual({ kind: 'task', to: '/workbench/i1/acceptance' })
   })
+
+  it('leads a department’s bad rating to rectify, and the decision on its dispute, to the rectifications', () => {
+    expect(notificationTarget(entry({ kind: 'rectification-opened' }))).toEqual({
+      kind: 'rectifications',
+      to: '/admin/rectifications',
+    })
+    expect(notificationTarget(entry({ kind: 'dispute-rejected' }))).toEqual({
+      kind: 'rectifications',
+      to: '/admin/rectifications',
+    })
+    expect(notificationTarget(entry({ kind: 'rectification-answered' }))).toEqual({
+      kind: 'application',
+      to: '/my/applications/app-1',
+    })
+  })
 })

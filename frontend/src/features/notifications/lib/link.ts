@@ -1,7 +1,7 @@
 import type { NotificationEntry } from '../types'
 
 export type NotificationTarget =
-  | { kind: 'task' | 'workbench' | 'application' | 'certificate'; to: string }
+  | { kind: 'task' | 'workbench' | 'application' | 'certificate' | 'rectifications'; to: string }
   | undefined
 
 /**
@@ -12,6 +12,10 @@ export type NotificationTarget =
 export function notificationTarget(entry: NotificationEntry): NotificationTarget {
   if (entry.certificate) {
     return { kind: 'certificate', to: `/my/certificates/${encodeURIComponent(entry.certificate)}` }
+  }
+  // 好差评: a department's bad rating to rectify, or the platform admin's decision on its dispute
+  if (entry.kind === 'rectification-opened' || entry.kind.startsWith('dispute-')) {
+    return { kind: 'rectifications', to: '/admin/rectifications' }
   }
   const forClerks = entry.kind.startsWith('time-limit-') || entry.kind.startsWith('task-reassigned-')
   if (forClerks) {
